@@ -1,0 +1,40 @@
+"""Colours and lighting of the scene, in one place so the window and exports match."""
+
+from __future__ import annotations
+
+import numpy as np
+
+BACKGROUND_TOP = (0.27, 0.30, 0.34)
+BACKGROUND_BOTTOM = (0.12, 0.13, 0.15)
+
+HIGHLIGHT_COLOUR = (1.0, 0.78, 0.28)
+HIGHLIGHT_TINT = 0.55  # how far the selected part's colour moves towards the highlight
+OUTLINE_COLOUR = (1.0, 0.86, 0.35)
+OUTLINE_OFFSET_MM = 1.2  # the inverted-hull outline sits this far outside the surface
+DIM_TOWARDS = (0.55, 0.52, 0.50)
+DIM_AMOUNT = 0.35  # unselected muscles move this far towards grey while something is selected
+
+MATERIAL = {
+    "muscle": {"ambient": 0.18, "diffuse": 0.85, "specular": 0.18, "specular_power": 18.0},
+    "tendon": {"ambient": 0.22, "diffuse": 0.80, "specular": 0.35, "specular_power": 30.0},
+    "bone": {"ambient": 0.22, "diffuse": 0.80, "specular": 0.12, "specular_power": 10.0},
+    "skin": {"ambient": 0.25, "diffuse": 0.75, "specular": 0.05, "specular_power": 5.0},
+}
+
+#: Diverging map of the stretch map: shortened, unchanged, lengthened.
+STRETCH_SHORTENED = (0.23, 0.42, 0.78)
+STRETCH_NEUTRAL = (0.90, 0.88, 0.85)
+STRETCH_LENGTHENED = (0.80, 0.18, 0.16)
+STRETCH_LIMIT_PERCENT = 15.0  # colour saturates at +-15 % length change
+
+
+def blend(colour: tuple[float, ...], towards: tuple[float, ...], amount: float) -> tuple:
+    """Linear mix of two RGB colours (amount 0 = colour, 1 = towards)."""
+    return tuple(float(c + (t - c) * amount) for c, t in zip(colour, towards, strict=True))
+
+
+def stretch_colour(change_percent: float) -> tuple[float, float, float]:
+    """Colour of a length change on the diverging stretch map."""
+    fraction = float(np.clip(change_percent / STRETCH_LIMIT_PERCENT, -1.0, 1.0))
+    end = STRETCH_LENGTHENED if fraction > 0 else STRETCH_SHORTENED
+    return blend(STRETCH_NEUTRAL, end, abs(fraction))

@@ -1,0 +1,112 @@
+"""The 3D view widget: pyvistaqt's interactor, tuned for software OpenGL.
+
+It renders only when asked (no 5 Hz redraw timer), without anti-aliasing,
+turns a left click (not a drag) into a pick, and throttles hover picks. Keys
+are left to the window's shortcuts: VTK's own keys (``w`` wireframe, ``3``
+stereo, ``q`` quit...) would surprise a person, so they never reach VTK.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from pyvistaqt import QtInteractor
+
+from viewer.picking import ClickFilter, PartPicker
+
+HOVER_DELAY_MS = 60
+
+
+class AtlasInteractor(QtInteractor):
+    """Emits ``part_clicked`` with a part id (``""`` for the background)."""
+
+    part_clicked = Signal(str)
+    part_hovered = Signal(str)
+    part_double_clicked = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, auto_update=False, multi_samples=0)
+        self.disable_anti_aliasing()
+        self.setMouseTracking(True)
+        self.scene = None  # set by the window once the leg is built
+        self._clicks = ClickFilter()
+        self._picker = PartPicker()
+        self._render_pending = False
+        self._hover_position: QPoint | None = None
+        self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)
+        self._hover_timer.timeout.connect(self._emit_hover)
+
+    # -- rendering ------------------------------------------------------------------------
+    def request_render(self) -> None:
+        """Coalesce the renders asked for by one burst of state changes into one."""
+        if not self._render_pending:
+            self._render_pending = True
+            QTimer.singleShot(0, self._render_now)
+
+    def _render_now(self) -> None:
+        self._render_pending = False
+        if not getattr(self, "_closed", True):
+            self.render()
+
+    # -- picking --------------------------------------------------------------------------
+    def pick_part(self, x: float, y: float) -> str | None:
+        """Part id under a widget position (Qt logical pixels, origin top-left)."""
+        if self.scene is None:
+            return None
+        ratio = self.devicePixelRatioF()
+        display_x = x * ratio
+        display_y = (self.height() - y - 1) * ratio
+        return self._picker.pick(
+            self.renderer, display_x, display_y, self.scene.pickable_actors()
+        )
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            position = event.position()
+            self._clicks.press(round(position.x()), round(position.y()))
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        position = event.position()
+        self._clicks.move(round(position.x()), round(position.y()))
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._hover_position = position.toPoint()
+            self._hover_timer.start()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        position = event.position()
+        if self._clicks.release(round(position.x()), round(position.y())):
+            self.part_clicked.emit(self.pick_part(position.x(), position.y()) or "")
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            position = event.position()
+            self.part_double_clicked.emit(self.pick_part(position.x(), position.y()) or "")
+        event.accept()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self._hover_timer.stop()
+        self.part_hovered.emit("")
+        super().leaveEvent(event)
+
+    def _emit_hover(self) -> None:
+        if self._hover_position is not None:
+            position = self._hover_position
+            self.part_hovered.emit(self.pick_part(position.x(), position.y()) or "")
+
+    # -- keys go to the window's shortcuts, never to VTK ---------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
+
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
+
+    def close(self) -> None:
+        self._hover_timer.stop()
+        if self.scene is not None:
+            self.scene.disconnect()
+            self.scene = None
+        super().close()

@@ -1,0 +1,248 @@
+"""Renders an AtlasState into any PyVista plotter.
+
+The window's interactor and the headless screenshot plotter both build a
+``LegScene``, so an export looks exactly like the view. The scene listens to
+the state and updates only what a change touches (a colour, a visibility
+flag, the points of a re-posed mesh), then asks for one render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyvista as pv
+
+from meshes import PART_BY_ID, PARTS
+from meshes.leg import Leg, repose
+from viewer import appearance
+from viewer.state import AtlasState
+
+#: Camera direction (from the focal point towards the eye) and up vector per named view.
+#: A right leg: lateral is +X, anterior +Y.
+VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]] = {
+    "posterior": ((0.0, -1.0, 0.0), (0.0, 0.0, 1.0)),
+    "anterior": ((0.0, 1.0, 0.0), (0.0, 0.0, 1.0)),
+    "lateral": ((1.0, 0.0, 0.0), (0.0, 0.0, 1.0)),
+    "medial": ((-1.0, 0.0, 0.0), (0.0, 0.0, 1.0)),
+}
+
+
+class LegScene:
+    """Actors for every part of the leg, kept in step with an AtlasState."""
+
+    def __init__(
+        self,
+        plotter: pv.BasePlotter,
+        state: AtlasState,
+        leg: Leg,
+        request_render: Callable[[], None] | None = None,
+    ) -> None:
+        self.plotter = plotter
+        self.state = state
+        self.leg = leg
+        self._request_render = request_render or (lambda: None)
+        self.actors: dict[str, pv.Actor] = {}
+        self._outline_actors: list[pv.Actor] = []
+        self._labels = None
+        plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
+        for part in PARTS:
+            self._add_part(part.id)
+        self._connect()
+        self.update_visibility()
+        self.update_colours()
+        self.apply_view(state.view)
+
+    # -- construction -----------------------------------------------------------------------
+    def _add_part(self, part_id: str) -> None:
+        part = PART_BY_ID[part_id]
+        mesh = self.leg.meshes[part_id]
+        if "Normals" in mesh.point_data:
+            mesh.point_data.active_normals_name = "Normals"
+        actor = self.plotter.add_mesh(
+            mesh,
+            color=part.colour,
+            name=part_id,
+            pickable=False,
+            reset_camera=False,
+            **appearance.MATERIAL[part.kind],
+        )
+        actor.prop.interpolation = "gouraud"
+        if part.kind == "skin":
+            # Only the near side of the translucent skin is drawn, so no depth sorting is needed.
+            actor.prop.culling = "back"
+        self.actors[part_id] = actor
+
+    def _connect(self) -> None:
+        events = self.state.events
+        events.layers_visible.connect(self._on_visibility)
+        events.hidden.connect(self._on_visibility)
+        events.layer_opacity.connect(self._on_visibility)
+        events.selected.connect(self._on_colours)
+        events.selected_part.connect(self._on_colours)
+        events.colour_mode.connect(self._on_colours)
+        events.pose.connect(self._on_pose)
+        events.view.connect(self._on_view)
+        events.labels.connect(self._on_labels)
+
+    def disconnect(self) -> None:
+        """Stop listening, so a closed view never touches a finalized render window."""
+        for name in ("layers_visible", "hidden", "layer_opacity", "selected", "selected_part"):
+            getattr(self.state.events, name).disconnect(self._on_visibility, missing_ok=True)
+            getattr(self.state.events, name).disconnect(self._on_colours, missing_ok=True)
+        self.state.events.colour_mode.disconnect(self._on_colours, missing_ok=True)
+        self.state.events.pose.disconnect(self._on_pose, missing_ok=True)
+        self.state.events.view.disconnect(self._on_view, missing_ok=True)
+        self.state.events.labels.disconnect(self._on_labels, missing_ok=True)
+
+    # -- listeners --------------------------------------------------------------------------
+    def _on_visibility(self, *_: object) -> None:
+        self.update_visibility()
+        self._request_render()
+
+    def _on_colours(self, *_: object) -> None:
+        self.update_colours()
+        self._request_render()
+
+    def _on_pose(self, *_: object) -> None:
+        self.update_pose()
+        self._request_render()
+
+    def _on_view(self, view: str) -> None:
+        self.apply_view(view)
+        self._request_render()
+
+    def _on_labels(self, *_: object) -> None:
+        self.update_labels()
+        self._request_render()
+
+    # -- updates ----------------------------------------------------------------------------
+    def update_visibility(self) -> None:
+        for part_id, actor in self.actors.items():
+            visible = self.state.is_part_visible(part_id)
+            actor.visibility = visible
+            actor.prop.opacity = self.state.opacity_of_layer(PART_BY_ID[part_id].layer)
+        self._update_outline()
+        self.update_labels()
+
+    def update_colours(self) -> None:
+        selected = set(self.state.selected_structures())
+        lengths_change = self._length_changes() if self.state.colour_mode == "stretch" else {}
+        for part_id, actor in self.actors.items():
+            part = PART_BY_ID[part_id]
+            colour = part.colour
+            if part_id in lengths_change:
+                colour = appearance.stretch_colour(lengths_change[part_id])
+            if part.structure in selected:
+                colour = appearance.blend(
+                    colour, appearance.HIGHLIGHT_COLOUR, appearance.HIGHLIGHT_TINT
+                )
+            elif selected and part.kind in ("muscle", "tendon"):
+                colour = appearance.blend(colour, appearance.DIM_TOWARDS, appearance.DIM_AMOUNT)
+            actor.prop.color = colour
+        self._update_outline()
+
+    def _length_changes(self) -> dict[str, float]:
+        from meshes.leg import path_lengths_mm
+        from meshes.pose import STANDING
+
+        now = self.leg.path_lengths_mm()
+        standing = path_lengths_mm(STANDING)
+        return {k: 100.0 * (now[k] - standing[k]) / standing[k] for k in now}
+
+    def update_pose(self) -> None:
+        if self.state.pose == self.leg.pose:
+            return
+        self.leg = repose(self.leg, self.state.pose)
+        for part_id, actor in self.actors.items():
+            target = actor.mapper.dataset
+            source = self.leg.meshes[part_id]
+            target.points = source.points
+            if "Normals" in source.point_data:
+                target.point_data["Normals"] = source.point_data["Normals"]
+                target.point_data.active_normals_name = "Normals"
+        if self.state.colour_mode == "stretch":
+            self.update_colours()
+        else:
+            self._update_outline()
+        self.update_labels()
+
+    def _update_outline(self) -> None:
+        """An inverted hull behind the selected parts draws a bright rim around them."""
+        for actor in self._outline_actors:
+            self.plotter.remove_actor(actor, render=False)
+        self._outline_actors = []
+        for structure in self.state.selected_structures():
+            for part_id, actor in self.actors.items():
+                if PART_BY_ID[part_id].structure != structure or not actor.visibility:
+                    continue
+                mesh = self.leg.meshes[part_id]
+                if "Normals" not in mesh.point_data:
+                    continue
+                hull = mesh.copy(deep=False)
+                hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
+                outline = self.plotter.add_mesh(
+                    hull,
+                    color=appearance.OUTLINE_COLOUR,
+                    lighting=False,
+                    pickable=False,
+                    reset_camera=False,
+                    culling="front",
+                )
+                self._outline_actors.append(outline)
+
+    def update_labels(self) -> None:
+        from viewer.labels import update_labels
+
+        update_labels(self)
+
+    # -- camera -----------------------------------------------------------------------------
+    def apply_view(self, view: str) -> None:
+        """Point the camera from a named side, framing the whole leg."""
+        direction, up = VIEW_DIRECTIONS[view]
+        self.frame(self.visible_bounds(), direction, up)
+
+    def visible_bounds(self) -> np.ndarray:
+        bounds = [
+            self.leg.meshes[p].bounds for p, a in self.actors.items() if a.visibility
+        ] or [mesh.bounds for mesh in self.leg.meshes.values()]
+        array = np.array(bounds, dtype=float)
+        return np.array(
+            [array[:, 0].min(), array[:, 1].max(), array[:, 2].min(), array[:, 3].max()]
+            + [array[:, 4].min(), array[:, 5].max()]
+        )
+
+    def frame(self, bounds, direction=None, up=None) -> None:
+        """Fit ``bounds`` in view, optionally from a new direction."""
+        camera = self.plotter.camera
+        if direction is None:
+            direction = np.subtract(camera.position, camera.focal_point)
+            direction = direction / np.linalg.norm(direction)
+            up = camera.up
+        centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2])
+        centre = np.append(centre, (bounds[4] + bounds[5]) / 2)
+        camera.focal_point = tuple(centre)
+        camera.position = tuple(centre + np.asarray(direction) * 1000.0)
+        camera.up = up
+        self.plotter.renderer.reset_camera(bounds=bounds)
+        self.plotter.renderer.reset_camera_clipping_range()
+
+    def frame_selection(self) -> None:
+        parts = [
+            p for p in self.actors if PART_BY_ID[p].structure in self.state.selected_structures()
+        ]
+        if parts:
+            array = np.array([self.leg.meshes[p].bounds for p in parts])
+            bounds = [array[:, 0].min(), array[:, 1].max(), array[:, 2].min()]
+            bounds += [array[:, 3].max(), array[:, 4].min(), array[:, 5].max()]
+            self.frame(bounds)
+
+    def rotate(self, azimuth_deg: float = 0.0, elevation_deg: float = 0.0) -> None:
+        camera = self.plotter.camera
+        camera.Azimuth(azimuth_deg)
+        camera.Elevation(elevation_deg)
+        camera.OrthogonalizeViewUp()
+        self.plotter.renderer.reset_camera_clipping_range()
+
+    def pickable_actors(self) -> dict[str, pv.Actor]:
+        return {p: a for p, a in self.actors.items() if self.state.is_part_pickable(p)}
