@@ -55,17 +55,15 @@ class AtlasInteractor(QtInteractor):
         ratio = self.devicePixelRatioF()
         display_x = x * ratio
         display_y = (self.height() - y - 1) * ratio
-        return self._picker.pick(
-            self.renderer, display_x, display_y, self.scene.pickable_actors()
-        )
+        return self._picker.pick(self.renderer, display_x, display_y, self.scene.pickable_actors())
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             position = event.position()
             self._clicks.press(round(position.x()), round(position.y()))
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:
         position = event.position()
         self._clicks.move(round(position.x()), round(position.y()))
         if event.buttons() == Qt.MouseButton.NoButton:
@@ -73,7 +71,7 @@ class AtlasInteractor(QtInteractor):
             self._hover_timer.start()
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
             return
@@ -81,13 +79,13 @@ class AtlasInteractor(QtInteractor):
         if self._clicks.release(round(position.x()), round(position.y())):
             self.part_clicked.emit(self.pick_part(position.x(), position.y()) or "")
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             position = event.position()
             self.part_double_clicked.emit(self.pick_part(position.x(), position.y()) or "")
         event.accept()
 
-    def leaveEvent(self, event) -> None:  # noqa: N802
+    def leaveEvent(self, event) -> None:
         self._hover_timer.stop()
         self.part_hovered.emit("")
         super().leaveEvent(event)
@@ -98,10 +96,10 @@ class AtlasInteractor(QtInteractor):
             self.part_hovered.emit(self.pick_part(position.x(), position.y()) or "")
 
     # -- keys go to the window's shortcuts, never to VTK ---------------------------------------
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         event.ignore()
 
-    def keyReleaseEvent(self, event) -> None:  # noqa: N802
+    def keyReleaseEvent(self, event) -> None:
         event.ignore()
 
     def close(self) -> None:

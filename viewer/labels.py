@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from meshes import PART_BY_ID
-
 LABEL_FONT_SIZE = 15
 
 #: Short label text per part (structure name, head when a structure has two).
@@ -85,7 +83,3 @@ def update_labels(scene) -> None:
         reset_camera=False,
         name="muscle-labels",
     )
-
-
-def structure_of_label(part_id: str) -> str:
-    return PART_BY_ID[part_id].structure

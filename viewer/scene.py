@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pyvista as pv
+from meshes.leg import Leg, repose
 
 from meshes import PART_BY_ID, PARTS
-from meshes.leg import Leg, repose
 from viewer import appearance
 from viewer.state import AtlasState
 
@@ -144,6 +144,7 @@ class LegScene:
 
     def _length_changes(self) -> dict[str, float]:
         from meshes.leg import path_lengths_mm
+
         from meshes.pose import STANDING
 
         now = self.leg.path_lengths_mm()
@@ -203,14 +204,16 @@ class LegScene:
         self.frame(self.visible_bounds(), direction, up)
 
     def visible_bounds(self) -> np.ndarray:
-        bounds = [
-            self.leg.meshes[p].bounds for p, a in self.actors.items() if a.visibility
-        ] or [mesh.bounds for mesh in self.leg.meshes.values()]
-        array = np.array(bounds, dtype=float)
-        return np.array(
-            [array[:, 0].min(), array[:, 1].max(), array[:, 2].min(), array[:, 3].max()]
-            + [array[:, 4].min(), array[:, 5].max()]
-        )
+        visible = [p for p, actor in self.actors.items() if actor.visibility]
+        return self.bounds_of(visible or list(self.actors))
+
+    def bounds_of(self, part_ids: list[str]) -> np.ndarray:
+        """Union of the parts' bounding boxes, as (xmin, xmax, ymin, ymax, zmin, zmax)."""
+        array = np.array([self.leg.meshes[p].bounds for p in part_ids], dtype=float)
+        bounds = np.empty(6)
+        bounds[0::2] = array[:, 0::2].min(axis=0)
+        bounds[1::2] = array[:, 1::2].max(axis=0)
+        return bounds
 
     def frame(self, bounds, direction=None, up=None) -> None:
         """Fit ``bounds`` in view, optionally from a new direction."""
@@ -228,14 +231,10 @@ class LegScene:
         self.plotter.renderer.reset_camera_clipping_range()
 
     def frame_selection(self) -> None:
-        parts = [
-            p for p in self.actors if PART_BY_ID[p].structure in self.state.selected_structures()
-        ]
+        selected = self.state.selected_structures()
+        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected]
         if parts:
-            array = np.array([self.leg.meshes[p].bounds for p in parts])
-            bounds = [array[:, 0].min(), array[:, 1].max(), array[:, 2].min()]
-            bounds += [array[:, 3].max(), array[:, 4].min(), array[:, 5].max()]
-            self.frame(bounds)
+            self.frame(self.bounds_of(parts))
 
     def rotate(self, azimuth_deg: float = 0.0, elevation_deg: float = 0.0) -> None:
         camera = self.plotter.camera

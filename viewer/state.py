@@ -109,9 +109,7 @@ class AtlasState(EventedModel):
             return
         keep = set(members_of(self.selected))
         self.hidden = frozenset(s for s in STRUCTURE_IDS if s not in keep)
-        self.layers_visible = self.layers_visible | {
-            p.layer for p in PARTS if p.structure in keep
-        }
+        self.layers_visible = self.layers_visible | {p.layer for p in PARTS if p.structure in keep}
 
     def show_all(self) -> None:
         self.hidden = frozenset()
@@ -128,3 +126,8 @@ class AtlasState(EventedModel):
 def hideable_ids() -> tuple[str, ...]:
     """Everything ``--hide`` accepts: layers, groups and structures."""
     return LAYERS + tuple(GROUPS) + STRUCTURE_IDS
+
+
+def selectable_ids() -> tuple[str, ...]:
+    """Everything ``--select`` accepts: groups and structures."""
+    return tuple(GROUPS) + STRUCTURE_IDS

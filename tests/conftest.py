@@ -1,0 +1,72 @@
+"""Shared fixtures: an isolated settings file, the real window, and a leak check."""
+
+from __future__ import annotations
+
+import gc
+import os
+
+os.environ["QT_API"] = "pyside6"
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    from annotations import load_annotations
+
+    return load_annotations()
+
+
+@pytest.fixture
+def settings_path(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, catalogue, settings_path):
+    """Factory for real AtlasWindows, shown at 1280x800 and closed after the test."""
+    from PySide6.QtCore import QSettings
+
+    from viewer.window import AtlasWindow
+
+    windows = []
+
+    def make(state=None, path=settings_path):
+        settings = QSettings(str(path), QSettings.Format.IniFormat)
+        window = AtlasWindow(catalogue, state, settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.view.render()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture(autouse=True)
+def no_plotter_survives(request):
+    """Every plotter a test opens must be closed by its end (pyvistaqt's own check)."""
+    from pyvista.plotting import plotter as plotter_module
+
+    before = set(plotter_module._ALL_PLOTTERS)
+    yield
+    if "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    alive = [
+        key
+        for key, plotter in plotter_module._ALL_PLOTTERS.items()
+        if key not in before and not getattr(plotter, "_closed", True)
+    ]
+    assert not alive, f"plotters left open: {alive}"

@@ -1,0 +1,93 @@
+"""Driving the real 3D view with real Qt mouse events."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+
+def project(view, point) -> QPoint:
+    """Widget position (logical pixels) of a world point, through the view's camera."""
+    renderer = view.renderer
+    renderer.SetWorldPoint(*point, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    ratio = view.devicePixelRatioF()
+    return QPoint(round(x / ratio), round(view.height() - 1 - y / ratio))
+
+
+def visible_point_of(view, part_id: str, max_tries: int = 400) -> QPoint:
+    """A widget position where the part is the first thing under the cursor.
+
+    Candidates are the part's vertices facing the camera, tried from its
+    middle outwards; the app's own picker confirms the part is on top there.
+    """
+    mesh = view.scene.leg.meshes[part_id]
+    points = np.asarray(mesh.points)
+    camera = view.camera
+    towards_eye = np.subtract(camera.position, camera.focal_point)
+    towards_eye /= np.linalg.norm(towards_eye)
+    normals = np.asarray(mesh.point_data["Normals"])
+    facing = points[normals @ towards_eye > 0.5]
+    centre = facing.mean(axis=0)
+    order = np.argsort(np.linalg.norm(facing - centre, axis=1))
+    width, height = view.width(), view.height()
+    for index in order[:max_tries]:
+        position = project(view, facing[index])
+        if not (5 < position.x() < width - 5 and 5 < position.y() < height - 5):
+            continue
+        if view.pick_part(position.x(), position.y()) == part_id:
+            return position
+    raise AssertionError(f"{part_id} is nowhere visible in the view")
+
+
+def _send(widget, kind, position: QPoint, button, buttons) -> None:
+    local = QPointF(position)
+    event = QMouseEvent(
+        kind, local, QPointF(widget.mapToGlobal(position)), button, buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def click(widget, position: QPoint) -> None:
+    """Press and release the left button at one spot, as a person clicks."""
+    left = Qt.MouseButton.LeftButton
+    _send(
+        widget,
+        QMouseEvent.Type.MouseMove,
+        position,
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+    )
+    _send(widget, QMouseEvent.Type.MouseButtonPress, position, left, left)
+    _send(widget, QMouseEvent.Type.MouseButtonRelease, position, left, Qt.MouseButton.NoButton)
+    QApplication.processEvents()
+
+
+def drag(widget, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """Press, move in steps with the button held, release: a rotate gesture."""
+    left = Qt.MouseButton.LeftButton
+    _send(widget, QMouseEvent.Type.MouseButtonPress, start, left, left)
+    for step in range(1, steps + 1):
+        fraction = step / steps
+        point = QPoint(
+            round(start.x() + (end.x() - start.x()) * fraction),
+            round(start.y() + (end.y() - start.y()) * fraction),
+        )
+        _send(widget, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
+        QApplication.processEvents()
+    _send(widget, QMouseEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
+    QApplication.processEvents()
+
+
+def hover(widget, position: QPoint) -> None:
+    _send(
+        widget,
+        QMouseEvent.Type.MouseMove,
+        position,
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+    )

@@ -1,0 +1,145 @@
+"""Screenshot export from the window (dialog) and from the command line (headless)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def _export_from_dialog(window, path, size=(640, 400), transparent=False):
+    window.export_dialog()
+    dialog = window.export_dialog_instance
+    dialog.path_field.setText(str(path))
+    dialog.size_choice.setCurrentText("Custom")
+    dialog.width_field.setValue(size[0])
+    dialog.height_field.setValue(size[1])
+    dialog.transparent.setChecked(transparent)
+    return dialog
+
+
+def test_dialog_exports_png_of_requested_size_with_alpha(window, tmp_path):
+    path = tmp_path / "calf.png"
+    dialog = _export_from_dialog(window, path, transparent=True)
+    dialog.save_button.click()
+    with Image.open(path) as image:
+        assert image.size == (640, 400)
+        assert image.mode == "RGBA"
+        alpha = image.getchannel("A")
+        assert alpha.getextrema() == (0, 255)  # transparent background, opaque leg
+    assert window.last_export_dir == str(tmp_path)
+
+
+def test_dialog_view_multiplier_doubles_the_view_size(window, tmp_path):
+    path = tmp_path / "double.jpg"
+    window.export_dialog()
+    dialog = window.export_dialog_instance
+    dialog.path_field.setText(str(path))
+    dialog.size_choice.setCurrentText("2x view")
+    assert not dialog.transparent.isEnabled()
+    dialog.save_button.click()
+    with Image.open(path) as image:
+        assert image.size == (2 * window.view.width(), 2 * window.view.height())
+
+
+def test_unwritable_path_shows_an_error_and_leaves_no_file(window, tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file where a folder should be")
+    path = blocker / "shot.png"
+    dialog = _export_from_dialog(window, path)
+    seen = {}
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text() if box else ""
+        if box:
+            box.close()
+
+    QTimer.singleShot(300, read_and_close)
+    dialog.save_button.click()
+    assert "cannot write" in seen["text"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert dialog.isVisible()  # the person can fix the path and try again
+
+
+def test_copy_view_puts_an_image_on_the_clipboard(window):
+    window.actions_by_key["copy"].trigger()
+    image = QApplication.clipboard().image()
+    assert image.width() == window.view.width()
+
+
+# -- command line, with no display -------------------------------------------------------
+
+
+def _headless(*arguments, cwd=None):
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_cli_screenshot_renders_headless(tmp_path):
+    path = tmp_path / "soleus.png"
+    result = _headless(
+        "screenshot", str(path), "--size", "400x500", "--hide", "superficial",
+        "--select", "soleus", "--view", "medial", "--transparent", "--labels",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with Image.open(path) as image:
+        assert image.size == (400, 500)
+        assert image.mode == "RGBA"
+
+
+def test_cli_screenshot_scale_multiplies_size(tmp_path):
+    path = tmp_path / "leg.tif"
+    result = _headless("screenshot", str(path), "--size", "200x150", "--scale", "2")
+    assert result.returncode == 0, result.stderr
+    with Image.open(path) as image:
+        assert image.size == (400, 300)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--select", "quadriceps"],
+        ["--hide", "muscles"],
+        ["--view", "top"],
+        ["--size", "big"],
+        ["--knee-flexion", "200"],
+    ],
+)
+def test_cli_screenshot_bad_arguments_exit_2_listing_choices(tmp_path, arguments):
+    path = tmp_path / "x.png"
+    result = _headless("screenshot", str(path), *arguments)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert not path.exists()
+    if arguments[0] in ("--select", "--hide"):
+        assert "soleus" in result.stderr  # lists the valid ids
+
+
+def test_cli_screenshot_unwritable_path_exits_1_with_one_line(tmp_path):
+    path = tmp_path / "no-such-folder" / "x.png"
+    result = _headless("screenshot", str(path), "--size", "100x100")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "cannot write" in result.stderr
+    assert not path.parent.exists()
+
+
+def test_gui_without_a_display_exits_1_with_a_hint():
+    result = _headless()
+    assert result.returncode == 1
+    assert "xvfb-run legatlas" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0

@@ -1,0 +1,37 @@
+"""A thousand random clicks and hovers: nothing raises, memory stays flat."""
+
+from __future__ import annotations
+
+import random
+import resource
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from tests.gui_helpers import click, hover
+
+
+def _resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def test_random_clicks_and_hovers_raise_nothing_and_do_not_leak(window):
+    rng = random.Random(7)
+    view = window.view
+    width, height = view.width(), view.height()
+
+    def burst(count: int) -> None:
+        for _ in range(count):
+            position = QPoint(rng.randrange(width), rng.randrange(height))
+            click(view, position) if rng.random() < 0.6 else hover(view, position)
+            view._emit_hover()
+        QApplication.processEvents()
+
+    burst(100)  # warm caches and allocators first
+    before = _resident_mb()
+    burst(1000)
+    growth = _resident_mb() - before
+    assert growth < 10.0, f"resident memory grew by {growth:.1f} MB"
+    assert window.state.selected is None or window.state.selected in window.catalogue.structure_ids

@@ -1,0 +1,136 @@
+"""The dock, the keyboard, search, views, settings and the About box."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from meshes.parts import LAYERS
+from viewer.state import AtlasState
+
+
+def test_window_opens_with_overview_and_posterior_view(window):
+    assert window.state.view == "posterior"
+    assert window.catalogue.overview.title in window.info.toPlainText()
+    camera = window.view.camera
+    assert camera.position[1] < camera.focal_point[1]  # looking from behind (-Y)
+
+
+def test_tree_click_selects_in_3d_without_moving_the_camera(window, qtbot):
+    item = window.tree.items["soleus"]
+    before = tuple(window.view.camera.position)
+    rect = window.tree.tree.visualItemRect(item)
+    qtbot.mouseClick(window.tree.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.state.selected == "soleus"
+    assert "Soleus" in window.info.toPlainText()
+    assert tuple(window.view.camera.position) == pytest.approx(before)
+
+
+def test_unticking_a_structure_in_the_tree_hides_it(window, qtbot):
+    item = window.tree.items["semitendinosus"]
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    assert "semitendinosus" in window.state.hidden
+    assert not window.scene.actors["semitendinosus"].visibility
+
+
+def test_search_filters_the_tree_by_synonym(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tree.search.hasFocus()
+    qtbot.keyClicks(window.tree.search, "Achilles")
+    assert window.tree.visible_structure_ids() == ["calcaneal_tendon"]
+    window.tree.search.clear()
+    assert "soleus" in window.tree.visible_structure_ids()
+
+
+@pytest.mark.parametrize(("key", "layer"), list(zip("12345", LAYERS, strict=True)))
+def test_number_keys_toggle_layers(window, qtbot, key, layer):
+    qtbot.keyClick(window, key)
+    assert layer not in window.state.layers_visible
+    qtbot.keyClick(window, key)
+    assert layer in window.state.layers_visible
+
+
+def test_hide_isolate_show_all_and_escape_from_the_keyboard(window, qtbot):
+    window.state.select("gastrocnemius")
+    qtbot.keyClick(window, Qt.Key.Key_I)
+    visible = [p for p, actor in window.scene.actors.items() if actor.visibility]
+    assert visible == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    assert all(actor.visibility for actor in window.scene.actors.values())
+    qtbot.keyClick(window, Qt.Key.Key_H)
+    assert "gastrocnemius" in window.state.hidden
+    window.state.select("soleus")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.state.selected is None
+
+
+def test_arrow_keys_rotate_and_view_actions_turn_the_camera(window, qtbot):
+    before = tuple(window.view.camera.position)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert tuple(window.view.camera.position) != pytest.approx(before)
+    window.actions_by_key["view_lateral"].trigger()
+    camera = window.view.camera
+    assert camera.position[0] > camera.focal_point[0]  # lateral of a right leg is +X
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert window.view.camera.position[1] < window.view.camera.focal_point[1]
+
+
+def test_every_action_with_a_shortcut_names_it_in_its_tooltip(window):
+    for action in window.actions_by_key.values():
+        shortcut = action.shortcut().toString()
+        if shortcut:
+            assert f"({shortcut})" in action.toolTip().replace("Esc", "Esc")
+
+
+def test_labels_toggle_adds_labels_on_visible_muscles(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    assert window.state.labels
+    assert window.scene._labels is not None
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    assert window.scene._labels is None
+
+
+def test_layer_strip_slider_changes_opacity(window):
+    window.layers.sliders["skin"].setValue(60)
+    assert window.state.opacity_of_layer("skin") == pytest.approx(0.6)
+    assert window.scene.actors["skin"].prop.opacity == pytest.approx(0.6)
+
+
+def test_layer_state_persists_between_sessions(make_window, settings_path):
+    first = make_window()
+    first.state.set_layer_visible("bones", False)
+    first.state.set_layer_opacity("skin", 0.4)
+    first.close()
+    second = make_window()
+    assert "bones" not in second.state.layers_visible
+    assert second.state.opacity_of_layer("skin") == pytest.approx(0.4)
+
+
+def test_corrupt_settings_fall_back_to_defaults_with_a_note(make_window, settings_path):
+    settings_path.write_text('[layers]\nvisible="[not json\nopacity=@@@\n[window]\ngeometry=zzz\n')
+    window = make_window(path=settings_path)
+    assert window.state.layers_visible == AtlasState().layers_visible
+    assert "reset" in window.statusBar().currentMessage()
+
+
+def test_about_lists_version_note_and_references(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    seen = {}
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text() if box else ""
+        if box:
+            box.close()
+
+    QTimer.singleShot(200, read_and_close)
+    window.actions_by_key["about"].trigger()
+    assert "Leg Atlas" in seen["text"]
+    assert window.catalogue.disclaimer in seen["text"]
+
+
+def test_settings_fixture_is_isolated(settings_path):
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert not settings.contains("window/geometry")

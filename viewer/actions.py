@@ -1,0 +1,76 @@
+"""The window's commands: text, shortcut and tooltip of each, in one table.
+
+The same table fills the menus, the toolbar, the tooltips ("Hide selected
+(H)") and Help > Keyboard shortcuts, so a shortcut is never documented in
+one place and different in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    shortcut: str = ""
+    tip: str = ""
+    checkable: bool = False
+    toolbar: bool = False
+
+
+ACTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("view_posterior", "Posterior", "Ctrl+1", "View from behind", toolbar=True),
+    ActionSpec("view_anterior", "Anterior", "Ctrl+2", "View from the front", toolbar=True),
+    ActionSpec("view_lateral", "Lateral", "Ctrl+3", "View from the outer side", toolbar=True),
+    ActionSpec("view_medial", "Medial", "Ctrl+4", "View from the inner side", toolbar=True),
+    ActionSpec("view_reset", "Reset view", "R", "Back to the posterior view", toolbar=True),
+    ActionSpec("frame", "Frame selection", "F", "Zoom to the selected structure"),
+    ActionSpec("show_all", "Show all", "Shift+H", "Show every structure and layer", toolbar=True),
+    ActionSpec("hide", "Hide selected", "H", "Hide the selected structure", toolbar=True),
+    ActionSpec("isolate", "Isolate selected", "I", "Show only the selection", toolbar=True),
+    ActionSpec("clear", "Clear selection", "Esc", "Deselect (and stop a motion)"),
+    ActionSpec("labels", "Labels", "L", "Show names on the muscles", checkable=True, toolbar=True),
+    ActionSpec("export", "Export screenshot…", "Ctrl+E", "Save a picture", toolbar=True),
+    ActionSpec("copy", "Copy view", "Ctrl+Shift+C", "Copy the view to the clipboard"),
+    ActionSpec("find", "Find structure", "Ctrl+F", "Search by name, Latin name or synonym"),
+    ActionSpec("rotate_left", "Rotate left", "Left", "Turn the leg left"),
+    ActionSpec("rotate_right", "Rotate right", "Right", "Turn the leg right"),
+    ActionSpec("rotate_up", "Tilt up", "Up", "Tilt the view up"),
+    ActionSpec("rotate_down", "Tilt down", "Down", "Tilt the view down"),
+    ActionSpec("layer_skin", "Skin", "1", "Toggle the skin layer", checkable=True),
+    ActionSpec("layer_superficial", "Superficial muscles", "2", "Toggle the layer", checkable=True),
+    ActionSpec("layer_deep", "Deep muscles", "3", "Toggle the deep muscles", checkable=True),
+    ActionSpec("layer_tendons", "Tendons", "4", "Toggle the tendons", checkable=True),
+    ActionSpec("layer_bones", "Bones", "5", "Toggle the bones", checkable=True),
+    ActionSpec("shortcuts", "Keyboard shortcuts", "F1", "List every shortcut"),
+    ActionSpec("about", "About Leg Atlas", "", "Version, references and the educational note"),
+    ActionSpec("quit", "Quit", "Ctrl+Q", "Close Leg Atlas"),
+)
+
+SPEC_BY_KEY: dict[str, ActionSpec] = {spec.key: spec for spec in ACTION_SPECS}
+
+ROTATE_STEP_DEG = 15.0
+
+
+def tooltip(spec: ActionSpec) -> str:
+    """Tooltip that names the shortcut, e.g. "Hide the selected structure (H)"."""
+    tip = spec.tip or spec.text
+    return f"{tip} ({spec.shortcut})" if spec.shortcut else tip
+
+
+def shortcuts_html() -> str:
+    rows = "".join(
+        f"<tr><td><b>{spec.shortcut}</b>&nbsp;&nbsp;</td><td>{spec.text}</td></tr>"
+        for spec in ACTION_SPECS
+        if spec.shortcut
+    )
+    mouse = (
+        "<tr><td><b>Left click</b>&nbsp;&nbsp;</td><td>Select a structure</td></tr>"
+        "<tr><td><b>Left drag</b></td><td>Rotate</td></tr>"
+        "<tr><td><b>Wheel / right drag</b></td><td>Zoom</td></tr>"
+        "<tr><td><b>Middle or Shift+left drag</b></td><td>Pan</td></tr>"
+        "<tr><td><b>Double click</b></td><td>Frame the structure</td></tr>"
+    )
+    return f"<table>{mouse}{rows}</table>"

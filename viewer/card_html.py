@@ -1,0 +1,218 @@
+"""Turns an annotation card into the rich text of the info panel.
+
+Pure functions (no Qt) so the panel's content can be tested without a
+display. Sections after the essentials are collapsible: their headings are
+links (``toggle:<section>``) the panel answers by re-rendering with that
+section opened or closed. "Show on model" links (``play:exercise:<id>``,
+``play:stretch:<id>``) start a motion on the leg; ``select:<id>`` links
+select another structure.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+COLLAPSIBLE_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("exercises", "Exercises"),
+    ("stretches", "Stretches"),
+    ("injuries", "Injuries"),
+    ("help", "When to seek help"),
+)
+
+STYLE = """
+<style>
+h1 { font-size: 17pt; margin: 0 0 2px 0; color: #f2efe9; }
+.latin { color: #b9b3a8; font-style: italic; margin: 0 0 6px 0; }
+.part { color: #ffd27a; margin: 0 0 6px 0; }
+.summary { margin: 6px 0 10px 0; }
+h2 { font-size: 11pt; color: #ffd27a; margin: 12px 0 4px 0; }
+h3 { font-size: 10.5pt; margin: 8px 0 2px 0; color: #f2efe9; }
+td.key { color: #b9b3a8; padding-right: 10px; white-space: nowrap; vertical-align: top; }
+td { vertical-align: top; padding-bottom: 3px; }
+a { color: #8cc4ff; text-decoration: none; }
+.note { color: #b9b3a8; font-size: 9pt; }
+table.compare th { text-align: left; color: #b9b3a8; padding-right: 8px; }
+table.compare td { padding-right: 8px; }
+</style>
+"""
+
+
+def _list(items) -> str:
+    items = [escape(str(item)) for item in items if str(item).strip()]
+    return "<ul style='margin-top:0'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def _pose_text(pose) -> str:
+    return (
+        f"hip {pose.hip_flexion:+.0f}°, knee {pose.knee_flexion:.0f}°, "
+        f"ankle {pose.ankle_dorsiflexion:+.0f}°"
+    )
+
+
+def _section_heading(key: str, title: str, count: int, expanded: set[str]) -> str:
+    arrow = "▾" if key in expanded else "▸"
+    suffix = f" ({count})" if count else ""
+    return f"<h2><a href='toggle:{key}'>{arrow} {escape(title)}{suffix}</a></h2>"
+
+
+def _facts_table(card) -> str:
+    rows = []
+    if card.origin:
+        rows.append(("Origin", escape(card.origin)))
+    if card.insertion:
+        rows.append(("Insertion", escape(card.insertion)))
+    if card.innervation is not None:
+        nerve = card.innervation
+        rows.append(("Nerve", f"{escape(nerve.nerve)} ({escape(nerve.roots)})"))
+    if card.joints_crossed:
+        rows.append(("Crosses", escape(", ".join(card.joints_crossed))))
+    if card.actions:
+        actions = "; ".join(f"{a.joint} {a.movement}" for a in card.actions)
+        rows.append(("Actions", escape(actions)))
+    if not rows:
+        return ""
+    body = "".join(f"<tr><td class='key'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0'>{body}</table>"
+
+
+def _exercise_html(exercise, catalogue) -> str:
+    primary = ", ".join(_name(catalogue, m) for m in exercise.primary)
+    secondary = ", ".join(_name(catalogue, m) for m in exercise.secondary)
+    html = f"<h3>{escape(exercise.name)}</h3>"
+    html += f"<p class='note'>Works: {escape(primary)}"
+    html += f"; also {escape(secondary)}" if secondary else ""
+    html += f". Equipment: {escape(', '.join(exercise.equipment) or 'none')}.</p>"
+    html += _ordered(exercise.steps)
+    html += (
+        f"<p><a href='play:exercise:{exercise.id}'>▶ Show on model</a> "
+        f"<span class='note'>({_pose_text(exercise.start)} → {_pose_text(exercise.end)})</span></p>"
+    )
+    return html
+
+
+def _stretch_html(stretch) -> str:
+    html = f"<h3>{escape(stretch.name)}</h3>"
+    region = getattr(stretch, "region", "") or ""
+    html += f"<p class='note'>Hold {stretch.hold_seconds:g} s"
+    html += f" · {escape(region)}" if region else ""
+    html += ".</p>" + _ordered(stretch.steps)
+    html += (
+        f"<p><a href='play:stretch:{stretch.id}'>▶ Show on model</a> "
+        f"<span class='note'>({_pose_text(stretch.pose)})</span></p>"
+    )
+    return html
+
+
+def _ordered(steps) -> str:
+    return "<ol style='margin-top:0'>" + "".join(f"<li>{escape(s)}</li>" for s in steps) + "</ol>"
+
+
+def _injury_html(injury) -> str:
+    html = f"<h3>{escape(injury.name)}</h3>"
+    for title, items in (
+        ("Signs", injury.signs),
+        ("Causes", injury.causes),
+        ("Prevention", injury.prevention),
+        ("Recovery", injury.recovery),
+    ):
+        if items:
+            html += f"<p class='note' style='margin-bottom:0'>{title}</p>{_list(items)}"
+    return html
+
+
+def _name(catalogue, structure_id: str) -> str:
+    try:
+        return catalogue.card(structure_id).name
+    except KeyError:
+        return structure_id
+
+
+def _comparison_html(card, catalogue) -> str:
+    rows = getattr(card, "comparison", None) or []
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td><a href='select:{row.muscle}'>{escape(_name(catalogue, row.muscle))}</a></td>"
+        f"<td>{escape(row.primary_function)}</td>"
+        f"<td>{escape(', '.join(row.common_exercises))}</td></tr>"
+        for row in rows
+    )
+    return (
+        "<h2>At a glance</h2><table class='compare' cellspacing='0'>"
+        "<tr><th>Muscle</th><th>Main job</th><th>Common exercises</th></tr>"
+        f"{body}</table>"
+    )
+
+
+def overview_html(catalogue) -> str:
+    overview = catalogue.overview
+    html = STYLE + f"<h1>{escape(overview.title)}</h1>"
+    html += "".join(f"<p>{escape(p)}</p>" for p in overview.paragraphs)
+    if overview.how_to:
+        html += "<h2>How to use</h2><table cellspacing='0'>"
+        html += "".join(
+            f"<tr><td class='key'>{escape(h.action)}</td><td>{escape(h.how)}</td></tr>"
+            for h in overview.how_to
+        )
+        html += "</table>"
+    html += f"<p class='note'>{escape(catalogue.disclaimer)}</p>"
+    return html
+
+
+def card_html(
+    catalogue,
+    card_id: str,
+    part_id: str | None = None,
+    expanded: set[str] | frozenset[str] = frozenset(),
+    length_line: str = "",
+) -> str:
+    """Rich text of one card; ``part_id`` adds a note on the clicked part."""
+    card = catalogue.card(card_id)
+    expanded = set(expanded)
+    html = STYLE + f"<h1>{escape(card.name)}</h1>"
+    if card.latin_name:
+        html += f"<p class='latin'>{escape(card.latin_name)}"
+        if card.synonyms:
+            html += f" · also called {escape(', '.join(card.synonyms))}"
+        html += "</p>"
+    part = catalogue.get_part(part_id) if part_id else None
+    if part is not None:
+        html += f"<p class='part'><b>{escape(part.name)}</b>: {escape(part.origin)}"
+        html += f" {escape(part.note)}" if part.note else ""
+        html += "</p>"
+    if length_line:
+        html += f"<p class='part'>{escape(length_line)}</p>"
+    html += f"<p class='summary'>{escape(card.summary)}</p>"
+    html += _facts_table(card)
+    if card.kind == "group" and card.members:
+        links = ", ".join(
+            f"<a href='select:{m}'>{escape(_name(catalogue, m))}</a>" for m in card.members
+        )
+        html += f"<p>Members: {links}</p>"
+    html += _comparison_html(card, catalogue)
+    if card.functions:
+        html += "<h2>In daily life and sport</h2>" + _list(card.functions)
+    for note in getattr(card, "notes", None) or []:
+        html += f"<p class='note'>Note: {escape(note)}</p>"
+    exercises = catalogue.exercises_for(card_id)
+    stretches = catalogue.stretches_for(card_id)
+    sections = {
+        "exercises": (
+            len(exercises),
+            lambda: "".join(_exercise_html(e, catalogue) for e in exercises),
+        ),
+        "stretches": (len(stretches), lambda: "".join(_stretch_html(s) for s in stretches)),
+        "injuries": (len(card.injuries), lambda: "".join(_injury_html(i) for i in card.injuries)),
+        "help": (len(card.when_to_seek_help), lambda: _list(card.when_to_seek_help)),
+    }
+    for key, title in COLLAPSIBLE_SECTIONS:
+        count, body = sections[key]
+        if not count:
+            continue
+        html += _section_heading(key, title, count, expanded)
+        if key in expanded:
+            html += body()
+    if card.references:
+        html += "<h2>References</h2>" + _list(card.references)
+    html += f"<p class='note'>{escape(catalogue.disclaimer)}</p>"
+    return html

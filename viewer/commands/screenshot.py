@@ -1,0 +1,109 @@
+"""``legatlas screenshot OUT``: render a picture with no window and no display."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from viewer.cli import CommandError
+
+SIZE_PATTERN = re.compile(r"^(\d+)x(\d+)$")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = SIZE_PATTERN.match(text.strip().lower())
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1600x1200, got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def add_pose_arguments(parser: argparse.ArgumentParser) -> None:
+    """--hip-flexion, --knee-flexion, --ankle-dorsiflexion in degrees."""
+    from meshes.pose import POSE_RANGES_DEG
+
+    for name, (low, high) in POSE_RANGES_DEG.items():
+        parser.add_argument(
+            f"--{name.replace('_', '-')}",
+            type=float,
+            default=0.0,
+            metavar="DEG",
+            help=f"{name.replace('_', ' ')} in degrees ({low:g}..{high:g})",
+        )
+
+
+def pose_from(arguments: argparse.Namespace, parser: argparse.ArgumentParser):
+    from meshes.pose import POSE_RANGES_DEG, Pose
+
+    try:
+        return Pose(**{name: getattr(arguments, name) for name in POSE_RANGES_DEG})
+    except ValueError as error:
+        parser.error(str(error))
+
+
+def register(subparsers) -> None:
+    from viewer.state import VIEWS
+
+    parser = subparsers.add_parser(
+        "screenshot",
+        help="render a picture of the leg without opening a window",
+        description="Render the atlas off-screen (no display needed) to PNG, JPEG or TIFF.",
+    )
+    parser.add_argument("out", metavar="OUT", help="image file (.png, .jpg, .tif)")
+    parser.add_argument("--view", choices=VIEWS, default="posterior")
+    parser.add_argument("--select", metavar="ID", help="structure or group to highlight")
+    parser.add_argument(
+        "--hide", metavar="ID_OR_LAYER", nargs="+", default=[], help="layers or ids to hide"
+    )
+    parser.add_argument("--size", type=parse_size, default=(1600, 1200), metavar="WxH")
+    parser.add_argument("--scale", type=int, default=1, metavar="N", help="multiply the size")
+    parser.add_argument("--transparent", action="store_true", help="transparent background (PNG)")
+    parser.add_argument("--labels", action="store_true", help="label the visible muscles")
+    parser.add_argument(
+        "--stretch-map", action="store_true", help="colour muscles by length change"
+    )
+    add_pose_arguments(parser)
+    parser.set_defaults(func=run, subparser=parser)
+
+
+def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from viewer.state import AtlasState, hideable_ids, selectable_ids
+
+    parser = arguments.subparser
+    for item in arguments.hide:
+        if item not in hideable_ids():
+            parser.error(
+                f"unknown id or layer {item!r} for --hide; valid: {', '.join(hideable_ids())}"
+            )
+    if arguments.select and arguments.select not in selectable_ids():
+        parser.error(
+            f"unknown id {arguments.select!r} for --select; valid: {', '.join(selectable_ids())}"
+        )
+    if not 1 <= arguments.scale <= 8:
+        parser.error("--scale must be between 1 and 8")
+    pose = pose_from(arguments, parser)
+    width, height = arguments.size
+    size = (width * arguments.scale, height * arguments.scale)
+    from viewer.export import ExportError, check_size, export_screenshot, image_format
+
+    try:
+        image_format(Path(arguments.out))
+        check_size(*size)
+    except ExportError as error:
+        parser.error(str(error))
+    state = AtlasState(
+        view=arguments.view,
+        labels=arguments.labels,
+        pose=pose,
+        colour_mode="stretch" if arguments.stretch_map else "anatomy",
+    )
+    for item in arguments.hide:
+        state.hide(item)
+    if arguments.select:
+        state.select(arguments.select)
+    try:
+        path = export_screenshot(state, arguments.out, size, transparent=arguments.transparent)
+    except ExportError as error:
+        raise CommandError(str(error), status=1) from None
+    print(f"wrote {path} ({size[0]}x{size[1]})")
+    return 0

@@ -1,0 +1,161 @@
+"""Off-screen rendering of the atlas to an image file, for the GUI and the CLI.
+
+Both paths build the same ``LegScene`` into an off-screen plotter (EGL when
+there is no display), render it larger than asked and shrink it
+(supersampling, the anti-aliasing the interactive view cannot afford), then
+write the file atomically: to a temporary file beside the target, renamed
+over it only once complete, so a failure never leaves a partial image.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from viewer.state import AtlasState
+
+IMAGE_FORMATS: dict[str, str] = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF"}
+IMAGE_FORMATS[".tiff"] = "TIFF"
+MAX_SIDE_PX = 8192
+#: Render at this many times the size and shrink, for smooth edges.
+SUPERSAMPLE = 2
+#: Largest off-screen render (per side) that supersampling may ask for.
+MAX_RENDER_SIDE_PX = 8192
+
+
+class ExportError(Exception):
+    """An export that could not be done; the message is one line for a person."""
+
+
+@dataclass(frozen=True)
+class CameraPose:
+    position: tuple[float, float, float]
+    focal_point: tuple[float, float, float]
+    up: tuple[float, float, float]
+    view_angle: float = 30.0
+
+    @classmethod
+    def of(cls, camera) -> CameraPose:
+        return cls(
+            tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), camera.view_angle
+        )
+
+
+def use_egl_without_display() -> None:
+    """With no X display, ask VTK for its EGL window directly (it would warn, then fall back)."""
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
+
+
+def image_format(path: Path) -> str:
+    """Pillow format name from the extension, or ExportError listing the valid ones."""
+    try:
+        return IMAGE_FORMATS[path.suffix.lower()]
+    except KeyError:
+        valid = ", ".join(sorted(IMAGE_FORMATS))
+        raise ExportError(f"{path.name}: unknown image type; use one of {valid}") from None
+
+
+def check_size(width: int, height: int) -> None:
+    if not (1 <= width <= MAX_SIDE_PX and 1 <= height <= MAX_SIDE_PX):
+        raise ExportError(f"size {width}x{height} is out of range 1..{MAX_SIDE_PX} per side")
+
+
+def render_image(
+    state: AtlasState,
+    size: tuple[int, int],
+    camera: CameraPose | None = None,
+    transparent: bool = False,
+    leg=None,
+) -> np.ndarray:
+    """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array."""
+    use_egl_without_display()
+    import pyvista as pv
+    from meshes.leg import build_leg
+
+    from viewer.scene import LegScene
+
+    width, height = size
+    check_size(width, height)
+    factor = max(1, min(SUPERSAMPLE, MAX_RENDER_SIDE_PX // max(width, height)))
+    plotter = pv.Plotter(off_screen=True, window_size=(width * factor, height * factor))
+    try:
+        plotter.disable_anti_aliasing()
+        scene = LegScene(plotter, state.model_copy(), leg or build_leg(state.pose))
+        if camera is not None:
+            plotter.camera.position = camera.position
+            plotter.camera.focal_point = camera.focal_point
+            plotter.camera.up = camera.up
+            plotter.camera.view_angle = camera.view_angle
+            plotter.renderer.reset_camera_clipping_range()
+        scene.update_labels()  # labels face the final camera
+        image = plotter.screenshot(transparent_background=transparent, return_img=True)
+    finally:
+        plotter.close()
+    if factor > 1:
+        image = _shrink(image, factor)
+    return image
+
+
+def _shrink(image: np.ndarray, factor: int) -> np.ndarray:
+    """Box-filter downsampling by an integer factor (averages factor x factor blocks)."""
+    height, width = image.shape[0] // factor, image.shape[1] // factor
+    blocks = image[: height * factor, : width * factor].reshape(
+        height, factor, width, factor, image.shape[2]
+    )
+    return blocks.mean(axis=(1, 3)).round().astype(np.uint8)
+
+
+def write_image(image: np.ndarray, path: Path) -> Path:
+    """Write atomically; ExportError (and no file left behind) when that fails."""
+    from PIL import Image
+
+    path = Path(path)
+    fmt = image_format(path)
+    if fmt == "JPEG" and image.shape[2] == 4:
+        image = image[:, :, :3]
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExportError(f"cannot write {path}: folder {directory} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            Image.fromarray(image).save(stream, format=fmt)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def export_screenshot(
+    state: AtlasState,
+    path: Path,
+    size: tuple[int, int],
+    camera: CameraPose | None = None,
+    transparent: bool = False,
+) -> Path:
+    """Render and write in one go; checks the file name before spending time rendering."""
+    path = Path(path)
+    image_format(path)
+    if transparent and image_format(path) != "PNG":
+        raise ExportError("a transparent background needs a .png file")
+    return write_image(render_image(state, size, camera, transparent), path)

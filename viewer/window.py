@@ -1,0 +1,259 @@
+"""The main window: wires the widgets to the AtlasState, and nothing more.
+
+No geometry and no content logic live here: the scene draws the state, the
+widgets show it, and the actions below only change it.
+"""
+
+from __future__ import annotations
+
+from meshes.leg import build_leg
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meshes.parts import LAYERS, PART_BY_ID
+from viewer import __version__
+from viewer.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
+from viewer.interactor import AtlasInteractor
+from viewer.scene import LegScene
+from viewer.settings import restore_preferences, save_preferences
+from viewer.state import VIEWS, AtlasState
+from viewer.widgets.info_panel import InfoPanel
+from viewer.widgets.layer_strip import LayerStrip
+from viewer.widgets.structure_tree import StructureTree
+
+DEFAULT_SIZE = (1280, 800)
+DOCK_WIDTH_PX = 400
+
+
+class AtlasWindow(QMainWindow):
+    def __init__(
+        self, catalogue, state: AtlasState | None = None, settings: QSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Leg Atlas")
+        self.catalogue = catalogue
+        self.state = state or AtlasState()
+        self.settings = settings or QSettings()
+        self.last_export_dir = ""
+        self.settings_note = restore_preferences(self, self.settings)
+
+        self.view = AtlasInteractor(self)
+        self.setCentralWidget(self.view)
+        self.scene = LegScene(
+            self.view, self.state, build_leg(self.state.pose), self.view.request_render
+        )
+        self.view.scene = self.scene
+
+        self.tree = StructureTree(self.state, catalogue)
+        self.layers = LayerStrip(self.state)
+        self.info = InfoPanel(self.state, catalogue)
+        self._build_dock()
+        self.actions_by_key: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_menus_and_toolbar()
+
+        self.view.part_clicked.connect(self._on_part_clicked)
+        self.view.part_double_clicked.connect(self._on_part_double_clicked)
+        self.view.part_hovered.connect(self._on_hover)
+        self.state.events.layers_visible.connect(self._sync_layer_actions)
+        self.state.events.labels.connect(lambda on: self.actions_by_key["labels"].setChecked(on))
+        self._sync_layer_actions()
+        self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
+        if not self.settings.contains("window/geometry"):
+            self.resize(*DEFAULT_SIZE)
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build_dock(self) -> None:
+        top = QWidget()
+        layout = QVBoxLayout(top)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.tree, 3)
+        title = QLabel("Layers")
+        title.setStyleSheet("font-weight: 600; margin-top: 6px;")
+        layout.addWidget(title)
+        layout.addWidget(self.layers)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.info)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.dock = QDockWidget("Atlas", self)
+        self.dock.setObjectName("atlas-dock")
+        self.dock.setWidget(splitter)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.dock.setMinimumWidth(320)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.resizeDocks([self.dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
+        self.restore_dock_state()
+
+    def _build_actions(self) -> None:
+        handlers = {
+            "frame": self.scene_frame_selection,
+            "show_all": self.state.show_all,
+            "hide": self.state.hide_selected,
+            "isolate": self.state.isolate_selected,
+            "clear": self.clear,
+            "labels": lambda: setattr(
+                self.state, "labels", self.actions_by_key["labels"].isChecked()
+            ),
+            "export": self.export_dialog,
+            "copy": self.copy_view,
+            "find": self.focus_search,
+            "rotate_left": lambda: self.rotate(-ROTATE_STEP_DEG, 0),
+            "rotate_right": lambda: self.rotate(ROTATE_STEP_DEG, 0),
+            "rotate_up": lambda: self.rotate(0, ROTATE_STEP_DEG),
+            "rotate_down": lambda: self.rotate(0, -ROTATE_STEP_DEG),
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+            "quit": self.close,
+            "view_reset": lambda: self.set_view("posterior"),
+        }
+        for view in VIEWS:
+            handlers[f"view_{view}"] = lambda view=view: self.set_view(view)
+        for layer in LAYERS:
+            handlers[f"layer_{layer}"] = lambda layer=layer: self.state.toggle_layer(layer)
+        for spec in ACTION_SPECS:
+            action = QAction(spec.text, self)
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(tooltip(spec))
+            action.setStatusTip(tooltip(spec))
+            action.setCheckable(spec.checkable)
+            action.triggered.connect(handlers[spec.key])
+            self.addAction(action)
+            self.actions_by_key[spec.key] = action
+
+    def _build_menus_and_toolbar(self) -> None:
+        menus = {
+            "&File": ["export", "copy", None, "quit"],
+            "&View": [f"view_{v}" for v in VIEWS]
+            + ["view_reset", "frame", None, "labels", None]
+            + [f"layer_{layer}" for layer in LAYERS]
+            + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
+            "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
+            "&Help": ["shortcuts", "about"],
+        }
+        for title, keys in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for key in keys:
+                menu.addSeparator() if key is None else menu.addAction(self.actions_by_key[key])
+        self.toolbar = QToolBar("Tools", self)
+        self.toolbar.setObjectName("tools-toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        previous_group = None
+        for spec in ACTION_SPECS:
+            if not spec.toolbar:
+                continue
+            group = spec.key.split("_")[0] if spec.key.startswith("view") else spec.key
+            if previous_group == "view" and group != "view":
+                self.toolbar.addSeparator()
+            previous_group = group
+            self.toolbar.addAction(self.actions_by_key[spec.key])
+
+    # -- reactions --------------------------------------------------------------------------
+    def _on_part_clicked(self, part_id: str) -> None:
+        if not part_id:
+            self.state.clear_selection()
+            return
+        part = PART_BY_ID[part_id]
+        self.state.select(part.structure, part_id if part.part else None)
+
+    def _on_part_double_clicked(self, part_id: str) -> None:
+        self._on_part_clicked(part_id)
+        if part_id:
+            self.scene_frame_selection()
+
+    def _on_hover(self, part_id: str) -> None:
+        self.state.hovered = part_id or None
+        if part_id:
+            part = PART_BY_ID[part_id]
+            card = self.catalogue.card(part.structure)
+            part_card = self.catalogue.get_part(part_id)
+            name = f"{card.name} ({part_card.name.lower()})" if part_card else card.name
+            self.statusBar().showMessage(name)
+        else:
+            self.statusBar().clearMessage()
+
+    def _sync_layer_actions(self, *_: object) -> None:
+        for layer in LAYERS:
+            self.actions_by_key[f"layer_{layer}"].setChecked(layer in self.state.layers_visible)
+
+    def toggle_labels(self) -> None:
+        self.state.labels = self.actions_by_key["labels"].isChecked()
+
+    def clear(self) -> None:
+        self.state.clear_selection()
+
+    def set_view(self, view: str) -> None:
+        if self.state.view == view:
+            self.scene.apply_view(view)  # same preset again: reframe anyway
+            self.view.request_render()
+        else:
+            self.state.view = view
+
+    def rotate(self, azimuth: float, elevation: float) -> None:
+        self.scene.rotate(azimuth, elevation)
+        self.view.request_render()
+
+    def scene_frame_selection(self) -> None:
+        self.scene.frame_selection()
+        self.view.request_render()
+
+    def focus_search(self) -> None:
+        self.tree.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.tree.search.selectAll()
+
+    def export_dialog(self) -> None:
+        from viewer.widgets.export_dialog import run_export_dialog
+
+        run_export_dialog(self)
+
+    def copy_view(self) -> None:
+        from PySide6.QtGui import QImage
+        from PySide6.QtWidgets import QApplication
+
+        pixels = self.view.screenshot(return_img=True).copy()
+        height, width = pixels.shape[:2]
+        image = QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+        QApplication.clipboard().setImage(image.copy())
+        self.statusBar().showMessage("View copied to the clipboard.", 4000)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html())
+
+    def show_about(self) -> None:
+        references = "".join(f"<li>{r}</li>" for r in self.catalogue.references())
+        QMessageBox.about(
+            self,
+            "About Leg Atlas",
+            f"<h3>Leg Atlas {__version__}</h3>"
+            "<p>A 3D atlas of the muscles at the back of the leg: the hamstrings and the calf.</p>"
+            f"<p><i>{self.catalogue.disclaimer}</i></p>"
+            f"<p><b>References</b></p><ul>{references}</ul>",
+        )
+
+    # -- persistence ------------------------------------------------------------------------
+    def restore_dock_state(self) -> None:
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        save_preferences(self, self.settings)
+        self.view.close()
+        super().closeEvent(event)
