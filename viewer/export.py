@@ -76,8 +76,8 @@ def render_image(
     """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array."""
     use_egl_without_display()
     import pyvista as pv
-    from meshes.leg import build_leg
 
+    from meshes.leg import build_leg
     from viewer.scene import LegScene
 
     width, height = size

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pyvista as pv
-from meshes.leg import Leg, repose
 
 from meshes import PART_BY_ID, PARTS
+from meshes.leg import Leg, repose
 from viewer import appearance
 from viewer.state import AtlasState
 
@@ -144,7 +144,6 @@ class LegScene:
 
     def _length_changes(self) -> dict[str, float]:
         from meshes.leg import path_lengths_mm
-
         from meshes.pose import STANDING
 
         now = self.leg.path_lengths_mm()

@@ -6,7 +6,6 @@ widgets show it, and the actions below only change it.
 
 from __future__ import annotations
 
-from meshes.leg import build_leg
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meshes.leg import build_leg
 from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip

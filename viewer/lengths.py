@@ -1,0 +1,57 @@
+"""Muscle path lengths against standing: the numbers behind the stretch map.
+
+Pure numpy over ``meshes.path_lengths_mm`` so the CLI, the table, the plot
+and the tests agree on one definition: change in percent of the standing
+length, positive when the muscle is lengthened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from meshes.leg import path_lengths_mm
+from meshes.pose import POSE_RANGES_DEG, STANDING, Pose
+
+
+@dataclass(frozen=True)
+class LengthRow:
+    part_id: str
+    length_mm: float
+    standing_mm: float
+
+    @property
+    def change_percent(self) -> float:
+        return 100.0 * (self.length_mm - self.standing_mm) / self.standing_mm
+
+
+@lru_cache(maxsize=1)
+def standing_lengths_mm() -> dict[str, float]:
+    return path_lengths_mm(STANDING)
+
+
+def length_rows(pose: Pose) -> list[LengthRow]:
+    """Every muscle part's length now and when standing."""
+    standing = standing_lengths_mm()
+    return [
+        LengthRow(part_id, length, standing[part_id])
+        for part_id, length in path_lengths_mm(pose).items()
+    ]
+
+
+def length_changes_percent(pose: Pose) -> dict[str, float]:
+    return {row.part_id: row.change_percent for row in length_rows(pose)}
+
+
+def length_curve(part_id: str, joint: str, pose: Pose, samples: int = 41):
+    """Angles (deg) and the part's length (mm) sweeping one joint, the others held."""
+    low, high = POSE_RANGES_DEG[joint]
+    angles = np.linspace(low, high, samples)
+    values = pose.as_dict()
+    lengths = []
+    for angle in angles:
+        values[joint] = float(angle)
+        lengths.append(path_lengths_mm(Pose(**values))[part_id])
+    return angles, np.array(lengths)
