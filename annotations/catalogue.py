@@ -1,0 +1,92 @@
+"""The validated content, with the look-ups the viewer and the CLI need.
+
+A ``Catalogue`` is built only by ``load_annotations``, which has already
+checked every id, so the methods here can trust the data and stay simple.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from meshes.parts import GROUPS, PART_BY_ID, STRUCTURE_IDS
+
+if TYPE_CHECKING:
+    from annotations.schema import Card, Exercise, OverviewCard, PartCard, Stretch
+
+
+class Catalogue:
+    """Every card, exercise and stretch, looked up by the project's public ids.
+
+    Example
+    -------
+    >>> from annotations import load_annotations
+    >>> load_annotations().card("soleus").name
+    'Soleus'
+    """
+
+    def __init__(
+        self,
+        overview: OverviewCard,
+        cards: dict[str, Card],
+        exercises: dict[str, Exercise],
+        stretches: dict[str, Stretch],
+    ) -> None:
+        self.overview = overview
+        self.disclaimer: str = overview.disclaimer
+        self.cards = cards
+        self.exercises = exercises
+        self.stretches = stretches
+        self.structure_ids: tuple[str, ...] = STRUCTURE_IDS
+        self.group_ids: tuple[str, ...] = tuple(GROUPS)
+        self.part_ids: tuple[str, ...] = tuple(PART_BY_ID)
+
+    def card(self, id: str) -> Card:
+        """The card of a structure or group; a part id gives its whole structure's card.
+
+        Raises ``KeyError`` for an id that is none of these.
+        """
+        if id in PART_BY_ID:
+            id = PART_BY_ID[id].structure
+        return self.cards[id]
+
+    def get_part(self, part_id: str) -> PartCard | None:
+        """The card of one head (``"biceps_femoris.short_head"``); ``None`` for a whole structure.
+
+        Raises ``KeyError`` for an id that is not a mesh part or structure.
+        """
+        if part_id in self.cards:
+            return None
+        structure_id, _, part_name = PART_BY_ID[part_id].id.partition(".")
+        return self.card(structure_id).parts.get(part_name)
+
+    def members(self, id: str) -> set[str]:
+        """The id itself plus, for a group, the structures in it."""
+        card = self.card(id)
+        return {card.id, *card.members}
+
+    def exercises_for(self, structure_id: str) -> list[Exercise]:
+        """Exercises that train it (or any member of a group): primary movers first."""
+        return [self.exercises[item_id] for item_id in self.card(structure_id).exercises]
+
+    def stretches_for(self, structure_id: str) -> list[Stretch]:
+        """Stretches that target it (or any member of a group)."""
+        return [self.stretches[item_id] for item_id in self.card(structure_id).stretches]
+
+    def search(self, text: str) -> list[str]:
+        """Structure and group ids whose name, Latin name, synonyms or part names contain
+        ``text``, ignoring case (``"achilles"`` -> ``["calcaneal_tendon"]``)."""
+        needle = " ".join(text.replace("_", " ").casefold().split())
+        found = []
+        for card_id in (*self.structure_ids, *self.group_ids):
+            card = self.cards[card_id]
+            names = [card.name, card.latin_name, *card.synonyms, card_id.replace("_", " ")]
+            names += [part.name for part in card.parts.values()]
+            if any(needle in name.casefold() for name in names):
+                found.append(card_id)
+        return found
+
+    def references(self) -> list[str]:
+        """Every distinct reference cited anywhere, sorted, for the About box."""
+        cited = {reference for card in self.cards.values() for reference in card.references}
+        cited.update(self.overview.references)
+        return sorted(cited, key=str.casefold)

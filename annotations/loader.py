@@ -1,0 +1,279 @@
+"""Read the TOML cards, validate them, and assemble one ``Catalogue``.
+
+Every failure a person can cause with a data file (bad TOML, a wrong field, an
+unknown id, a missing card) becomes an ``AnnotationError`` whose text names the
+file and the place, so the CLI and the GUI can show it as one line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+from annotations.catalogue import Catalogue
+from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, OverviewCard, Stretch
+from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, parts_of
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ENVIRONMENT_VARIABLE = "LEGATLAS_ANNOTATIONS"
+#: tomllib ends its messages with "(at line L, column C)" or "(at end of document)".
+_TOML_POSITION = re.compile(
+    r"^(?P<reason>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
+)
+_FRIENDLY_REASONS = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
+
+
+class AnnotationError(Exception):
+    """A data file cannot be used; the message names the file and what is wrong where."""
+
+
+def user_annotation_dirs(cli_dirs: Sequence[str] = ()) -> list[Path]:
+    """Folders of a teacher's own cards: ``LEGATLAS_ANNOTATIONS`` first, then ``--annotations``.
+
+    A folder that does not exist is an error rather than silently ignored: a
+    typo in a path would otherwise make the teacher's content quietly vanish.
+    """
+    from_environment = [item for item in os.environ.get(ENVIRONMENT_VARIABLE, "").split(os.pathsep)]
+    sources = [(item, ENVIRONMENT_VARIABLE) for item in from_environment if item.strip()]
+    sources += [(item, "--annotations") for item in cli_dirs]
+    folders = []
+    for item, origin in sources:
+        folder = Path(item).expanduser()
+        if not folder.is_dir():
+            raise AnnotationError(f"{folder}: annotation folder not found (given by {origin})")
+        folders.append(folder)
+    return folders
+
+
+def load_annotations(extra_dirs: Sequence[str | Path] = ()) -> Catalogue:
+    """The validated catalogue: built-in cards, then each extra folder merged over them.
+
+    Within one folder an id may appear once; a later folder may replace a card,
+    exercise or stretch of an earlier one by reusing its id, and its notes are added.
+    """
+    content = _Content()
+    for index, folder in enumerate([DATA_DIR, *map(Path, extra_dirs)]):
+        if index > 0 and not Path(folder).is_dir():
+            raise AnnotationError(f"{folder}: annotation folder not found")
+        content.merge(_read_folder(Path(folder)))
+    return content.to_catalogue()
+
+
+@dataclass
+class _Content:
+    """Everything read so far, each item remembering the file it came from."""
+
+    cards: dict[str, tuple[Card, Path]] = field(default_factory=dict)
+    exercises: dict[str, tuple[Exercise, Path]] = field(default_factory=dict)
+    stretches: dict[str, tuple[Stretch, Path]] = field(default_factory=dict)
+    overview: tuple[OverviewCard, Path] | None = None
+    notes: list[tuple[str, list[str], Path]] = field(default_factory=list)
+
+    def add_file(self, path: Path, data: DataFile) -> None:
+        """Add one file's content; an id seen before in this folder is an error."""
+        if data.card is not None:
+            _add_unique(self.cards, data.card.id, data.card, path, "card")
+        for exercise in data.exercise:
+            _add_unique(self.exercises, exercise.id, exercise, path, "exercise")
+        for stretch in data.stretch:
+            _add_unique(self.stretches, stretch.id, stretch, path, "stretch")
+        if data.overview is not None:
+            if self.overview is not None:
+                _fail(path, "overview", f"a second overview (the first is in {self.overview[1]})")
+            self.overview = (data.overview, path)
+        self.notes += [(item_id, lines, path) for item_id, lines in data.notes.items()]
+
+    def merge(self, later: _Content) -> None:
+        """Lay a later folder over this one: same ids replace, notes accumulate."""
+        self.cards.update(later.cards)
+        self.exercises.update(later.exercises)
+        self.stretches.update(later.stretches)
+        self.overview = later.overview or self.overview
+        self.notes += later.notes
+
+    def to_catalogue(self) -> Catalogue:
+        if self.overview is None:
+            raise AnnotationError(f"{DATA_DIR}: no file has an [overview] card")
+        _check_every_mesh_has_a_card(self.cards)
+        _check_references(self)
+        known = {*self.cards, *self.exercises, *self.stretches}
+        extra = _notes_by_target(self.notes, known)
+        exercises = {key: _with_notes(item, extra) for key, (item, _) in self.exercises.items()}
+        stretches = {key: _with_notes(item, extra) for key, (item, _) in self.stretches.items()}
+        cards = {
+            card_id: _finish_card(self.cards[card_id][0], exercises, stretches, extra)
+            for card_id in (*STRUCTURE_IDS, *GROUPS)
+        }
+        return Catalogue(self.overview[0], cards, exercises, stretches)
+
+
+def _fail(path: Path, location: str, reason: str) -> NoReturn:
+    """Raise the standard "file: field.path: reason" error."""
+    raise AnnotationError(f"{path}: {location}: {reason}")
+
+
+def _add_unique(table: dict, item_id: str, item: object, path: Path, what: str) -> None:
+    if item_id in table:
+        raise AnnotationError(
+            f"{path}: {what} id {item_id!r} is a duplicate (already defined in {table[item_id][1]})"
+        )
+    table[item_id] = (item, path)
+
+
+def _read_folder(folder: Path) -> _Content:
+    content = _Content()
+    for path in sorted(folder.glob("*.toml")):
+        if path.is_file():
+            content.add_file(path, read_data_file(path))
+    return content
+
+
+def read_data_file(path: Path) -> DataFile:
+    """Parse and validate one file; any problem becomes an ``AnnotationError`` naming it."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise AnnotationError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise AnnotationError(
+            f"{path}: not UTF-8 text (bad byte at offset {error.start})"
+        ) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise AnnotationError(_describe_syntax_error(path, str(error))) from None
+    except RecursionError:
+        raise AnnotationError(f"{path}: TOML syntax error: values nested too deeply") from None
+    try:
+        return DataFile.model_validate(raw)
+    except ValidationError as error:
+        raise AnnotationError(_describe_validation_error(path, error)) from None
+    except RecursionError:
+        raise AnnotationError(f"{path}: values nested too deeply") from None
+
+
+def _describe_syntax_error(path: Path, message: str) -> str:
+    match = _TOML_POSITION.match(message)
+    if match is None:
+        return f"{path}: TOML syntax error: {message}"
+    if match["line"] is None:
+        return f"{path}, at end of file: TOML syntax error: {match['reason']}"
+    where = f"line {match['line']}, column {match['column']}"
+    return f"{path}, {where}: TOML syntax error: {match['reason']}"
+
+
+def _describe_validation_error(path: Path, error: ValidationError) -> str:
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    reason = _FRIENDLY_REASONS.get(first["type"], first["msg"])
+    value = first.get("input")
+    if first["type"] not in _FRIENDLY_REASONS and isinstance(value, (str, int, float)):
+        reason += f" (got {value!r})"
+    more = len(problems) - 1
+    suffix = f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
+    return f"{path}: {dotted_path(first['loc'])}: {reason}{suffix}"
+
+
+def dotted_path(location: tuple[str | int, ...]) -> str:
+    """``("exercise", 2, "start", "knee_flexion")`` -> ``"exercise[2].start.knee_flexion"``.
+
+    The card kind pydantic inserts after ``card`` (to say which union member it
+    tried) is dropped: the person wrote ``card.origin``, not ``card.muscle.origin``.
+    """
+    if len(location) > 1 and location[0] == "card" and location[1] in CARD_KINDS:
+        location = (location[0], *location[2:])
+    text = ""
+    for item in location:
+        text += f"[{item}]" if isinstance(item, int) else f".{item}" if text else str(item)
+    return text or "(file)"
+
+
+def _check_every_mesh_has_a_card(cards: dict[str, tuple[Card, Path]]) -> None:
+    """Each mesh part must have a card (or a part card) and each card a mesh, kinds agreeing."""
+    for structure_id in STRUCTURE_IDS:
+        if structure_id not in cards:
+            raise AnnotationError(
+                f"{DATA_DIR}: mesh part {structure_id!r} has no card "
+                f"(add a [card] with id = {structure_id!r})"
+            )
+        card, path = cards[structure_id]
+        mesh = parts_of(structure_id)[0]
+        if card.kind != mesh.kind:
+            _fail(path, "card.kind", f"{card.kind!r}, but the mesh {structure_id} is a {mesh.kind}")
+        if card.group and card.group != (mesh.group or ""):
+            _fail(path, "card.group", f"{card.group!r}, but the mesh says {mesh.group!r}")
+        mesh_parts = {part.part for part in PARTS if part.structure == structure_id and part.part}
+        for name in mesh_parts - set(card.parts):
+            _fail(path, "card.parts", f"missing {name!r} (mesh part {structure_id}.{name})")
+        for name in set(card.parts) - mesh_parts:
+            _fail(path, f"card.parts.{name}", f"there is no mesh part {structure_id}.{name}")
+    for group_id in GROUPS:
+        if group_id not in cards:
+            raise AnnotationError(f"{DATA_DIR}: group {group_id!r} has no card")
+        card, path = cards[group_id]
+        if card.kind != "group":
+            _fail(path, "card.kind", f"{card.kind!r}, but {group_id} is a group")
+        members = list(dict.fromkeys(part.structure for part in PARTS if part.group == group_id))
+        if card.members and set(card.members) != set(members):
+            _fail(path, "card.members", f"the meshes' {group_id} are {members}")
+
+
+def _check_references(content: _Content) -> None:
+    """Exercise and stretch ids named on cards must exist."""
+    for card, path in content.cards.values():
+        for field_name, table in (
+            ("exercises", content.exercises),
+            ("stretches", content.stretches),
+        ):
+            for index, item_id in enumerate(getattr(card, field_name)):
+                if item_id not in table:
+                    _fail(path, f"card.{field_name}[{index}]", f"unknown id {item_id!r}")
+
+
+def _notes_by_target(
+    notes: list[tuple[str, list[str], Path]], known: set[str]
+) -> dict[str, list[str]]:
+    """Teachers' notes grouped by the card, exercise or stretch they are about.
+
+    A note on a part (``gastrocnemius.medial_head``) goes to its structure's card.
+    """
+    extra: dict[str, list[str]] = {}
+    for item_id, lines, path in notes:
+        target = PART_BY_ID[item_id].structure if item_id in PART_BY_ID else item_id
+        if target not in known:
+            _fail(path, f"notes.{item_id}", f"unknown id {item_id!r}")
+        extra.setdefault(target, []).extend(lines)
+    return extra
+
+
+def _with_notes(item, extra: dict[str, list[str]]):
+    lines = extra.get(item.id)
+    return item.model_copy(update={"notes": [*item.notes, *lines]}) if lines else item
+
+
+def _finish_card(card: Card, exercises: dict, stretches: dict, extra: dict) -> Card:
+    """Fill what the meshes and the exercise files already say: group, members, and
+    the exercises and stretches that name this muscle (or a member of this group)."""
+    if card.kind == "group":
+        members = list(dict.fromkeys(part.structure for part in PARTS if part.group == card.id))
+        group = ""
+    else:
+        members, group = [], parts_of(card.id)[0].group or ""
+    ids = {card.id, *members}
+    trained = [item.id for item in exercises.values() if ids & set(item.primary)]
+    trained += [item.id for item in exercises.values() if ids & set(item.secondary)]
+    stretched = [item.id for item in stretches.values() if ids & set(item.targets)]
+    update = {
+        "group": group,
+        "members": members,
+        "exercises": list(dict.fromkeys([*card.exercises, *trained])),
+        "stretches": list(dict.fromkeys([*card.stretches, *stretched])),
+    }
+    return _with_notes(card.model_copy(update=update), extra)

@@ -1,0 +1,233 @@
+"""The shape of every annotation file, as pydantic models.
+
+All field-level rules (required fields, types, known ids, angle ranges, root
+notation) live here as declarations, so a teacher's broken file is rejected
+with a precise field path by pydantic rather than by ad-hoc checks. Rules
+that need the whole catalogue (duplicates, a card for every mesh) are in
+``loader.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from meshes.parts import GROUPS, MUSCLE_IDS, STRUCTURE_IDS
+from meshes.pose import POSE_RANGES_DEG
+
+if TYPE_CHECKING:
+    from meshes.pose import Pose
+
+CARD_KINDS: tuple[str, ...] = ("muscle", "tendon", "bone", "skin", "group")
+JOINTS: tuple[str, ...] = ("hip", "knee", "ankle", "subtalar")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+MuscleId = Literal[MUSCLE_IDS]  # type: ignore[valid-type]
+CardId = Literal[STRUCTURE_IDS + tuple(GROUPS)]  # type: ignore[valid-type]
+Joint = Literal[JOINTS]  # type: ignore[valid-type]
+#: Spinal roots written the way anatomy texts print them: "L5, S1, S2".
+SpinalRoots = Annotated[str, StringConstraints(pattern=r"^[LS][1-5](, [LS][1-5])*$")]
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors (a typo must not vanish silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _angle(name: str) -> Any:
+    """A required joint angle limited to the meshes' range, so every pose can be shown."""
+    low, high = POSE_RANGES_DEG[name]
+    return Field(ge=low, le=high, description=f"{name}, degrees ({low:g}..{high:g})")
+
+
+class PoseKeyframe(Model):
+    """Joint angles of the modelled right leg, in the meshes' convention (degrees)."""
+
+    hip_flexion: float = _angle("hip_flexion")
+    knee_flexion: float = _angle("knee_flexion")
+    ankle_dorsiflexion: float = _angle("ankle_dorsiflexion")
+
+    def to_pose(self) -> Pose:
+        """The same angles as a ``meshes.Pose``, ready for the geometry."""
+        from meshes.pose import Pose
+
+        return Pose(self.hip_flexion, self.knee_flexion, self.ankle_dorsiflexion)
+
+
+class Innervation(Model):
+    nerve: Text
+    roots: SpinalRoots
+    note: str = ""
+
+
+class Action(Model):
+    joint: Joint
+    movement: Text
+    note: str = ""
+
+
+class Injury(Model):
+    name: Text
+    signs: list[Text] = Field(min_length=1)
+    causes: list[Text] = Field(min_length=1)
+    prevention: list[Text] = Field(min_length=1)
+    recovery: list[Text] = Field(min_length=1)
+
+
+class PartCard(Model):
+    """One head of a two-headed muscle; the note says how it differs from its partner."""
+
+    name: Text
+    latin_name: str = ""
+    origin: Text
+    insertion: str = ""
+    innervation: Innervation | None = None
+    joints_crossed: list[Joint] = []
+    note: Text
+
+
+class ComparisonRow(Model):
+    muscle: CardId
+    primary_function: Text
+    common_exercises: list[Text] = Field(min_length=1)
+
+
+class HowTo(Model):
+    action: Text
+    how: Text
+
+
+class CardBase(Model):
+    """Every field any card can have; each kind below makes its own essentials required."""
+
+    id: CardId
+    kind: str
+    name: Text
+    latin_name: str = ""
+    synonyms: list[Text] = []
+    group: str = ""
+    summary: Text
+    location: str = ""
+    origin: str = ""
+    insertion: str = ""
+    innervation: Innervation | None = None
+    blood_supply: str = ""
+    joints_crossed: list[Joint] = []
+    actions: list[Action] = []
+    functions: list[Text] = []
+    landmarks: list[Text] = []
+    exercises: list[ContentId] = []
+    stretches: list[ContentId] = []
+    injuries: list[Injury] = []
+    when_to_seek_help: list[Text] = []
+    training_tips: list[Text] = []
+    references: list[Text] = Field(min_length=1)
+    parts: dict[str, PartCard] = {}
+    comparison: list[ComparisonRow] = []
+    members: list[CardId] = []
+    notes: list[Text] = []
+
+
+class MuscleCard(CardBase):
+    kind: Literal["muscle"]
+    latin_name: Text
+    origin: Text
+    insertion: Text
+    innervation: Innervation
+    joints_crossed: list[Joint] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1)
+    functions: list[Text] = Field(min_length=1)
+    injuries: list[Injury] = Field(min_length=1)
+    when_to_seek_help: list[Text] = Field(min_length=1)
+
+
+class TendonCard(CardBase):
+    kind: Literal["tendon"]
+    latin_name: Text
+    insertion: Text
+
+
+class BoneCard(CardBase):
+    kind: Literal["bone"]
+    latin_name: Text
+
+
+class SkinCard(CardBase):
+    kind: Literal["skin"]
+
+
+class GroupCard(CardBase):
+    kind: Literal["group"]
+    comparison: list[ComparisonRow] = Field(min_length=1)
+
+
+Card = MuscleCard | TendonCard | BoneCard | SkinCard | GroupCard
+AnyCard = Annotated[Card, Field(discriminator="kind")]
+
+
+class Exercise(Model):
+    """A strengthening exercise; ``start`` and ``end`` are the poses an animation moves between."""
+
+    id: ContentId
+    name: Text
+    summary: str = ""
+    steps: list[Text] = Field(min_length=1)
+    equipment: list[Text] = []
+    primary: list[MuscleId] = Field(min_length=1)
+    secondary: list[MuscleId] = []
+    other_muscles: list[Text] = []
+    dosage: str = ""
+    start: PoseKeyframe
+    end: PoseKeyframe
+    safety: list[Text] = []
+    notes: list[Text] = []
+
+
+class Stretch(Model):
+    """A stretch; ``pose`` is the held (or end-range) position of the modelled right leg.
+
+    ``targets`` name only modelled muscles (possibly none, as for the front-of-thigh
+    quadriceps stretch); ``region`` and ``other_muscles`` say honestly what else it reaches.
+    """
+
+    id: ContentId
+    name: Text
+    style: Literal["static", "dynamic"] = "static"
+    summary: str = ""
+    steps: list[Text] = Field(min_length=1)
+    equipment: list[Text] = []
+    hold_seconds: int = Field(ge=0, le=300)
+    repetitions: str = ""
+    targets: list[MuscleId] = []
+    other_muscles: list[Text] = []
+    region: Text
+    pose: PoseKeyframe
+    start: PoseKeyframe | None = None
+    side_note: Text
+    safety: list[Text] = []
+    notes: list[Text] = []
+
+
+class OverviewCard(Model):
+    """What the info panel shows when nothing is selected."""
+
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1)
+    how_to: list[HowTo] = Field(min_length=1)
+    when_to_seek_help: list[Text] = []
+    disclaimer: Text
+    references: list[Text] = []
+
+
+class DataFile(Model):
+    """One TOML file: any mix of a ``[card]``, ``[overview]``, ``[[exercise]]``,
+    ``[[stretch]]`` and ``[notes]`` (id -> list of extra lines, for teachers)."""
+
+    card: AnyCard | None = None
+    overview: OverviewCard | None = None
+    exercise: list[Exercise] = []
+    stretch: list[Stretch] = []
+    notes: dict[str, list[Text]] = {}
