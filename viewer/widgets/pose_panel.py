@@ -1,0 +1,154 @@
+"""Sliders for hip, knee and ankle, the motion controls, and every muscle's length change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meshes.pose import POSE_LABELS, POSE_RANGES_DEG, STANDING, Pose
+from viewer.appearance import stretch_colour
+from viewer.lengths import length_rows
+from viewer.motion import SPEEDS
+from viewer.state import AtlasState
+
+RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class PosePanel(QWidget):
+    """Writes poses to the state; shows the state's pose and the lengths it implies.
+
+    The motion buttons only emit signals: the window owns the player.
+    """
+
+    reset_requested = Signal()
+    pause_toggled = Signal()
+    stop_requested = Signal()
+    speed_changed = Signal(float)
+
+    def __init__(self, state: AtlasState, catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.catalogue = catalogue
+        self._applying = False
+        self.sliders: dict[str, QSlider] = {}
+        self.fields: dict[str, QSpinBox] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        grid = QGridLayout()
+        for row, (joint, (low, high)) in enumerate(POSE_RANGES_DEG.items()):
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(int(low), int(high))
+            slider.setToolTip(f"{POSE_LABELS[joint]}, {low:g}° to {high:g}°")
+            field = QSpinBox(minimum=int(low), maximum=int(high), suffix="°")
+            field.setKeyboardTracking(False)
+            grid.addWidget(QLabel(POSE_LABELS[joint]), 2 * row, 0, 1, 2)
+            grid.addWidget(slider, 2 * row + 1, 0)
+            grid.addWidget(field, 2 * row + 1, 1)
+            slider.valueChanged.connect(lambda value, j=joint: self._set_angle(j, value))
+            field.valueChanged.connect(lambda value, j=joint: self._set_angle(j, value))
+            self.sliders[joint] = slider
+            self.fields[joint] = field
+        layout.addLayout(grid)
+        self.reset_button = QPushButton("Reset to standing")
+        self.reset_button.setToolTip(
+            "Stand the leg in the anatomical position (Esc stops a motion)"
+        )
+        self.reset_button.clicked.connect(self.reset_requested)
+        layout.addWidget(self.reset_button)
+
+        self.motion_label = QLabel("No exercise or stretch playing. Use ▶ Show on model in a card.")
+        self.motion_label.setWordWrap(True)
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setToolTip("Pause or resume the motion (Space)")
+        self.pause_button.clicked.connect(self.pause_toggled)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.speed = QComboBox()
+        self.speed.addItems([f"{speed:g}×" for speed in SPEEDS])
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.setToolTip("Playback speed")
+        self.speed.currentIndexChanged.connect(lambda i: self.speed_changed.emit(SPEEDS[i]))
+        controls = QHBoxLayout()
+        for widget in (self.pause_button, self.stop_button, QLabel("Speed"), self.speed):
+            controls.addWidget(widget)
+        layout.addWidget(self.motion_label)
+        layout.addLayout(controls)
+        self.set_motion(None)
+
+        layout.addWidget(QLabel("Length against standing"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Muscle", "Length", "Change"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        state.events.pose.connect(self.refresh)
+        self.refresh()
+
+    def _set_angle(self, joint: str, value: int) -> None:
+        if self._applying:
+            return
+        angles = self.state.pose.as_dict()
+        angles[joint] = float(value)
+        self.state.pose = Pose(**angles)
+
+    def set_motion(self, name: str | None, playing: bool = False) -> None:
+        self.pause_button.setEnabled(name is not None)
+        self.stop_button.setEnabled(name is not None)
+        self.pause_button.setText("Pause" if playing or name is None else "Play")
+        if name is None:
+            self.motion_label.setText("No motion playing. Click ▶ Show on model in a card.")
+        else:
+            self.motion_label.setText(f"{'Playing' if playing else 'Paused'}: <b>{name}</b>")
+
+    def refresh(self, *_: object) -> None:
+        pose = self.state.pose
+        self._applying = True
+        try:
+            for joint, value in pose.as_dict().items():
+                self.sliders[joint].setValue(round(value))
+                self.fields[joint].setValue(round(value))
+        finally:
+            self._applying = False
+        self.reset_button.setEnabled(pose != STANDING)
+        rows = length_rows(pose)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            name = self._name(row.part_id)
+            change = row.change_percent
+            cells = (name, f"{row.length_mm:.0f} mm", f"{change:+.1f} %")
+            for column, text in enumerate(cells):
+                item = self.table.item(index, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(index, column, item)
+                item.setText(text)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                    red, green, blue = stretch_colour(change)
+                    item.setBackground(QColor.fromRgbF(red, green, blue))
+                    item.setForeground(QColor("black"))
+
+    def _name(self, part_id: str) -> str:
+        structure = part_id.split(".", 1)[0]
+        name = self.catalogue.card(structure).name
+        part = self.catalogue.get_part(part_id)
+        return f"{name} ({part.name.lower()})" if part else name
