@@ -38,14 +38,48 @@ class PartInfo:
 
 
 PARTS: tuple[PartInfo, ...] = (
-    PartInfo("biceps_femoris.long_head", "biceps_femoris", "superficial", "muscle", MUSCLE_COLOUR, "hamstrings"),
-    PartInfo("biceps_femoris.short_head", "biceps_femoris", "deep", "muscle", MUSCLE_COLOUR_DEEP, "hamstrings"),
-    PartInfo("semitendinosus", "semitendinosus", "superficial", "muscle", MUSCLE_COLOUR, "hamstrings"),
-    PartInfo("semimembranosus", "semimembranosus", "deep", "muscle", MUSCLE_COLOUR_DEEP, "hamstrings"),
-    PartInfo("gastrocnemius.medial_head", "gastrocnemius", "superficial", "muscle", MUSCLE_COLOUR, "triceps_surae"),
-    PartInfo("gastrocnemius.lateral_head", "gastrocnemius", "superficial", "muscle", MUSCLE_COLOUR, "triceps_surae"),
+    PartInfo(
+        "biceps_femoris.long_head",
+        "biceps_femoris",
+        "superficial",
+        "muscle",
+        MUSCLE_COLOUR,
+        "hamstrings",
+    ),
+    PartInfo(
+        "biceps_femoris.short_head",
+        "biceps_femoris",
+        "deep",
+        "muscle",
+        MUSCLE_COLOUR_DEEP,
+        "hamstrings",
+    ),
+    PartInfo(
+        "semitendinosus", "semitendinosus", "superficial", "muscle", MUSCLE_COLOUR, "hamstrings"
+    ),
+    PartInfo(
+        "semimembranosus", "semimembranosus", "deep", "muscle", MUSCLE_COLOUR_DEEP, "hamstrings"
+    ),
+    PartInfo(
+        "gastrocnemius.medial_head",
+        "gastrocnemius",
+        "superficial",
+        "muscle",
+        MUSCLE_COLOUR,
+        "triceps_surae",
+    ),
+    PartInfo(
+        "gastrocnemius.lateral_head",
+        "gastrocnemius",
+        "superficial",
+        "muscle",
+        MUSCLE_COLOUR,
+        "triceps_surae",
+    ),
     PartInfo("soleus", "soleus", "deep", "muscle", MUSCLE_COLOUR_DEEP, "triceps_surae"),
-    PartInfo("calcaneal_tendon", "calcaneal_tendon", "tendons", "tendon", TENDON_COLOUR, "triceps_surae"),
+    PartInfo(
+        "calcaneal_tendon", "calcaneal_tendon", "tendons", "tendon", TENDON_COLOUR, "triceps_surae"
+    ),
     PartInfo("hip_bone", "hip_bone", "bones", "bone", BONE_COLOUR),
     PartInfo("femur", "femur", "bones", "bone", BONE_COLOUR),
     PartInfo("patella", "patella", "bones", "bone", BONE_COLOUR),
@@ -54,7 +88,7 @@ PARTS: tuple[PartInfo, ...] = (
     PartInfo("calcaneus", "calcaneus", "bones", "bone", BONE_COLOUR),
     PartInfo("foot", "foot", "bones", "bone", BONE_COLOUR),
     PartInfo("skin", "skin", "skin", "skin", SKIN_COLOUR),
-)  # fmt: skip
+)
 
 PART_BY_ID: dict[str, PartInfo] = {part.id: part for part in PARTS}
 
