@@ -1,0 +1,250 @@
+"""Cards as plain text (for ``legatlas info``) and as JSON-able dicts (for ``--json``).
+
+Kept next to the data rather than in the CLI so scripts and tests get exactly
+what a person sees, without a display.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from annotations.catalogue import Catalogue
+from annotations.schema import Exercise, PoseKeyframe, Stretch
+
+WIDTH_CHARS = 78
+
+
+def describable_ids(catalogue: Catalogue) -> list[str]:
+    """Every id ``card_as_text`` accepts, in display order."""
+    return [
+        *catalogue.structure_ids,
+        *(part_id for part_id in catalogue.part_ids if "." in part_id),
+        *catalogue.group_ids,
+        *catalogue.exercises,
+        *catalogue.stretches,
+        "overview",
+    ]
+
+
+def card_as_dict(catalogue: Catalogue, id: str) -> dict[str, Any]:
+    """The card (or exercise, stretch, part or overview) as plain JSON-able data.
+
+    Structure and group cards carry their exercises and stretches in full, so
+    one ``info --json`` answer is self-contained. Raises ``KeyError`` if unknown.
+    """
+    if id == "overview":
+        return {"kind": "overview", **catalogue.overview.model_dump(mode="json")}
+    if id in catalogue.exercises:
+        return {"kind": "exercise", **catalogue.exercises[id].model_dump(mode="json")}
+    if id in catalogue.stretches:
+        return {"kind": "stretch", **catalogue.stretches[id].model_dump(mode="json")}
+    card = catalogue.card(id)
+    data = card.model_dump(mode="json")
+    part = catalogue.get_part(id)
+    if part is not None:
+        data["selected_part"] = {"id": id, **part.model_dump(mode="json")}
+    data["exercise_details"] = [
+        item.model_dump(mode="json") for item in catalogue.exercises_for(card.id)
+    ]
+    data["stretch_details"] = [
+        item.model_dump(mode="json") for item in catalogue.stretches_for(card.id)
+    ]
+    data["disclaimer"] = catalogue.disclaimer
+    return data
+
+
+def card_as_text(catalogue: Catalogue, id: str) -> str:
+    """A readable, wrapped plain-text page for any id. Raises ``KeyError`` if unknown."""
+    if id == "overview":
+        lines = _overview_lines(catalogue)
+    elif id in catalogue.exercises:
+        lines = _exercise_lines(catalogue, catalogue.exercises[id])
+    elif id in catalogue.stretches:
+        lines = _stretch_lines(catalogue, catalogue.stretches[id])
+    else:
+        lines = _card_lines(catalogue, id)
+    return "\n".join([*lines, "", *_wrap(catalogue.disclaimer)]).rstrip() + "\n"
+
+
+def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
+    return textwrap.wrap(
+        text,
+        WIDTH_CHARS,
+        initial_indent=indent + bullet,
+        subsequent_indent=indent + " " * len(bullet),
+    ) or [indent + bullet]
+
+
+def _heading(title: str) -> list[str]:
+    return ["", title.upper()]
+
+
+def _bullets(items: list[str], indent: str = "  ") -> list[str]:
+    return [line for item in items for line in _wrap(item, indent, "- ")]
+
+
+def _field(label: str, value: str) -> list[str]:
+    return _wrap(value, "", f"{label}: ") if value else []
+
+
+def _name(catalogue: Catalogue, structure_id: str) -> str:
+    return catalogue.card(structure_id).name
+
+
+def _names(catalogue: Catalogue, ids: list[str]) -> str:
+    return ", ".join(_name(catalogue, item) for item in ids)
+
+
+def pose_text(pose: PoseKeyframe) -> str:
+    """``hip 85, knee 20, ankle +3`` (degrees; + is dorsiflexion at the ankle)."""
+    return (
+        f"hip {pose.hip_flexion:g}, knee {pose.knee_flexion:g}, "
+        f"ankle {pose.ankle_dorsiflexion:+g} degrees"
+    )
+
+
+def _card_lines(catalogue: Catalogue, id: str) -> list[str]:
+    card = catalogue.card(id)
+    title = card.name + (f" ({card.latin_name})" if card.latin_name else "")
+    lines = [title, "=" * min(len(title), WIDTH_CHARS)]
+    if card.synonyms:
+        lines += _field("Also called", ", ".join(card.synonyms))
+    if card.group:
+        lines += _field("Group", _name(catalogue, card.group))
+    if card.members:
+        lines += _field("Members", _names(catalogue, card.members))
+    part = catalogue.get_part(id)
+    if part is not None:
+        lines += ["", *_wrap(f"Selected part: {part.name}. Origin: {part.origin} {part.note}")]
+    lines += ["", *_wrap(card.summary)]
+    facts = [
+        ("Location", card.location),
+        ("Origin", card.origin),
+        ("Insertion", card.insertion),
+        ("Nerve", _innervation_text(card.innervation)),
+        ("Blood supply", card.blood_supply),
+        ("Joints crossed", ", ".join(card.joints_crossed)),
+    ]
+    if any(value for _, value in facts):
+        lines.append("")
+    for label, value in facts:
+        lines += _field(label, value)
+    if card.actions:
+        lines += _heading("Actions")
+        lines += _bullets(
+            [f"{a.joint}: {a.movement}" + (f" ({a.note})" if a.note else "") for a in card.actions]
+        )
+    for part in card.parts.values():
+        lines += _heading(f"Part: {part.name}")
+        lines += _wrap(f"Origin: {part.origin}", "  ")
+        if part.innervation is not None:
+            lines += _wrap(f"Nerve: {_innervation_text(part.innervation)}", "  ")
+        lines += _wrap(part.note, "  ")
+    if card.comparison:
+        lines += _heading("At a glance")
+        lines += _bullets(
+            [
+                f"{_name(catalogue, row.muscle)}: {row.primary_function}. "
+                f"Common exercises: {', '.join(row.common_exercises)}."
+                for row in card.comparison
+            ]
+        )
+    sections = [
+        ("Landmarks", card.landmarks),
+        ("In daily life and sport", card.functions),
+        ("Training tips", card.training_tips),
+        ("Notes", card.notes),
+    ]
+    for title, items in sections:
+        if items:
+            lines += _heading(title) + _bullets(items)
+    exercises = catalogue.exercises_for(card.id)
+    if exercises:
+        lines += _heading("Exercises")
+        lines += _bullets([f"{item.name} [{item.id}]" for item in exercises])
+    stretches = catalogue.stretches_for(card.id)
+    if stretches:
+        lines += _heading("Stretches")
+        lines += _bullets([f"{item.name} [{item.id}]" for item in stretches])
+    for injury in card.injuries:
+        lines += _heading(f"Injury: {injury.name}")
+        for label, items in (
+            ("Signs", injury.signs),
+            ("Causes", injury.causes),
+            ("Prevention", injury.prevention),
+            ("Recovery", injury.recovery),
+        ):
+            lines += [f"  {label}:", *_bullets(items, "    ")]
+    if card.when_to_seek_help:
+        lines += _heading("When to seek help") + _bullets(card.when_to_seek_help)
+    lines += _heading("References") + _bullets(card.references)
+    return lines
+
+
+def _innervation_text(innervation) -> str:
+    if innervation is None:
+        return ""
+    text = f"{innervation.nerve} ({innervation.roots})"
+    return f"{text}. {innervation.note}" if innervation.note else text
+
+
+def _exercise_lines(catalogue: Catalogue, exercise: Exercise) -> list[str]:
+    lines = [f"{exercise.name} (exercise)", "=" * len(exercise.name + " (exercise)")]
+    if exercise.summary:
+        lines += _wrap(exercise.summary)
+    lines.append("")
+    lines += _field("Primary", _names(catalogue, exercise.primary))
+    lines += _field("Secondary", _names(catalogue, exercise.secondary))
+    lines += _field("Also works", ", ".join(exercise.other_muscles))
+    lines += _field("Equipment", ", ".join(exercise.equipment) or "none")
+    lines += _field("Dosage", exercise.dosage)
+    lines += _field("Start pose", pose_text(exercise.start))
+    lines += _field("End pose", pose_text(exercise.end))
+    lines += _heading("Steps") + _numbered(exercise.steps)
+    for title, items in (("Safety", exercise.safety), ("Notes", exercise.notes)):
+        if items:
+            lines += _heading(title) + _bullets(items)
+    return lines
+
+
+def _stretch_lines(catalogue: Catalogue, stretch: Stretch) -> list[str]:
+    title = f"{stretch.name} ({stretch.style} stretch)"
+    lines = [title, "=" * len(title)]
+    if stretch.summary:
+        lines += _wrap(stretch.summary)
+    lines.append("")
+    lines += _field("Region", stretch.region)
+    lines += _field("Targets", _names(catalogue, stretch.targets) or "no modelled muscle")
+    lines += _field("Also reaches", ", ".join(stretch.other_muscles))
+    if stretch.hold_seconds:
+        lines += _field("Hold", f"{stretch.hold_seconds} seconds")
+    lines += _field("Repetitions", stretch.repetitions)
+    lines += _field("Equipment", ", ".join(stretch.equipment))
+    if stretch.start is not None:
+        lines += _field("From pose", pose_text(stretch.start))
+    lines += _field("Pose", pose_text(stretch.pose))
+    lines += _wrap(stretch.side_note)
+    lines += _heading("Steps") + _numbered(stretch.steps)
+    for heading, items in (("Safety", stretch.safety), ("Notes", stretch.notes)):
+        if items:
+            lines += _heading(heading) + _bullets(items)
+    return lines
+
+
+def _numbered(steps: list[str]) -> list[str]:
+    return [
+        line for number, step in enumerate(steps, 1) for line in _wrap(step, "  ", f"{number}. ")
+    ]
+
+
+def _overview_lines(catalogue: Catalogue) -> list[str]:
+    overview = catalogue.overview
+    lines = [overview.title, "=" * len(overview.title)]
+    for paragraph in overview.paragraphs:
+        lines += ["", *_wrap(paragraph)]
+    lines += _heading("How to use")
+    lines += _bullets([f"{item.action}: {item.how}" for item in overview.how_to])
+    if overview.when_to_seek_help:
+        lines += _heading("When to seek help") + _bullets(overview.when_to_seek_help)
+    return lines
