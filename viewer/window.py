@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from meshes.leg import build_leg
-from meshes.parts import LAYERS, PART_BY_ID
+from meshes.parts import LAYERS, PART_BY_ID, STRUCTURE_IDS, parts_of
 from viewer import __version__
 from viewer.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.interactor import AtlasInteractor
+from viewer.lengths import length_rows
+from viewer.motion_controller import MotionController
 from viewer.scene import LegScene
 from viewer.settings import restore_preferences, save_preferences
 from viewer.state import VIEWS, AtlasState
@@ -58,6 +60,7 @@ class AtlasWindow(QMainWindow):
         self.layers = LayerStrip(self.state)
         self.info = InfoPanel(self.state, catalogue)
         self._build_dock()
+        self._build_motion_dock()
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -67,6 +70,9 @@ class AtlasWindow(QMainWindow):
         self.view.part_hovered.connect(self._on_hover)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
         self.state.events.labels.connect(lambda on: self.actions_by_key["labels"].setChecked(on))
+        self.state.events.colour_mode.connect(
+            lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
+        )
         self._sync_layer_actions()
         self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
         if not self.settings.contains("window/geometry"):
@@ -99,6 +105,39 @@ class AtlasWindow(QMainWindow):
         self.resizeDocks([self.dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
         self.restore_dock_state()
 
+    def _build_motion_dock(self) -> None:
+        from viewer.widgets.pose_panel import PosePanel
+
+        self.pose_panel = PosePanel(self.state, self.catalogue)
+        self.length_plot = None
+        self.plot_holder = QWidget()
+        QVBoxLayout(self.plot_holder).setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.pose_panel)
+        splitter.addWidget(self.plot_holder)
+        self.motion_dock = QDockWidget("Pose && motion", self)
+        self.motion_dock.setObjectName("motion-dock")
+        self.motion_dock.setWidget(splitter)
+        self.motion_dock.setFeatures(self.dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.motion_dock)
+        self.tabifyDockWidget(self.dock, self.motion_dock)
+        self.dock.raise_()
+        self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
+        self.motion = MotionController(self)
+        self.info.play_requested.connect(self.motion.play)
+        self.state.events.pose.connect(self._update_length_line)
+        self.state.events.selected.connect(self._update_length_line)
+        self.state.events.selected_part.connect(self._update_length_line)
+        self._update_length_line()
+
+    def _ensure_length_plot(self, visible: bool) -> None:
+        """Build the matplotlib plot the first time the tab is shown (keeps start-up fast)."""
+        if visible and self.length_plot is None:
+            from viewer.widgets.length_plot import LengthPlot
+
+            self.length_plot = LengthPlot(self.state, self.catalogue)
+            self.plot_holder.layout().addWidget(self.length_plot)
+
     def _build_actions(self) -> None:
         handlers = {
             "frame": self.scene_frame_selection,
@@ -120,6 +159,9 @@ class AtlasWindow(QMainWindow):
             "about": self.show_about,
             "quit": self.close,
             "view_reset": lambda: self.set_view("posterior"),
+            "stretch_map": self.toggle_stretch_map,
+            "pause": lambda: self.motion.toggle_pause(),
+            "reset_pose": lambda: self.motion.reset_pose(),
         }
         for view in VIEWS:
             handlers[f"view_{view}"] = lambda view=view: self.set_view(view)
@@ -141,10 +183,11 @@ class AtlasWindow(QMainWindow):
         menus = {
             "&File": ["export", "copy", None, "quit"],
             "&View": [f"view_{v}" for v in VIEWS]
-            + ["view_reset", "frame", None, "labels", None]
+            + ["view_reset", "frame", None, "labels", "stretch_map", None]
             + [f"layer_{layer}" for layer in LAYERS]
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
+            "&Motion": ["pause", "reset_pose"],
             "&Help": ["shortcuts", "about"],
         }
         for title, keys in menus.items():
@@ -197,7 +240,30 @@ class AtlasWindow(QMainWindow):
         self.state.labels = self.actions_by_key["labels"].isChecked()
 
     def clear(self) -> None:
-        self.state.clear_selection()
+        """Esc: stop a motion first, then clear the selection."""
+        if self.motion.is_active:
+            self.motion.stop()
+        else:
+            self.state.clear_selection()
+
+    def toggle_stretch_map(self) -> None:
+        checked = self.actions_by_key["stretch_map"].isChecked()
+        self.state.colour_mode = "stretch" if checked else "anatomy"
+
+    def _update_length_line(self, *_: object) -> None:
+        """Put the selected muscle's length now and its change on its card."""
+        selected = self.state.selected
+        rows = {row.part_id: row for row in length_rows(self.state.pose)}
+        texts = []
+        for part in parts_of(selected) if selected in STRUCTURE_IDS else ():
+            if part.id in rows:
+                row = rows[part.id]
+                head = f"{part.part.replace('_', ' ')}: " if part.part else ""
+                texts.append(f"{head}{row.length_mm:.0f} mm ({row.change_percent:+.1f} %)")
+        line = ("Length now vs standing — " + "; ".join(texts)) if texts else ""
+        if line != self.info.extra_line:
+            self.info.extra_line = line
+            self.info.refresh(keep_scroll=True)
 
     def set_view(self, view: str) -> None:
         if self.state.view == view:
