@@ -1,5 +1,11 @@
-"""Geometry of Leg Atlas: a simplified, posable right leg (no Qt here)."""
+"""Geometry of Leg Atlas: a simplified, posable right leg (no Qt here).
 
+Conventions: a right leg; millimetres; +X the patient's right (lateral), +Y
+anterior, +Z superior; origin at the hip joint centre; the anatomical standing
+position is the zero pose (see ``meshes.anthropometry``).
+"""
+
+from meshes.leg import Leg, build_leg, path_lengths_mm, repose
 from meshes.parts import GROUPS, LAYERS, MUSCLE_IDS, PART_BY_ID, PARTS, STRUCTURE_IDS, PartInfo
 from meshes.pose import POSE_RANGES_DEG, STANDING, Pose
 
@@ -12,6 +18,10 @@ __all__ = [
     "POSE_RANGES_DEG",
     "STANDING",
     "STRUCTURE_IDS",
+    "Leg",
     "PartInfo",
     "Pose",
+    "build_leg",
+    "path_lengths_mm",
+    "repose",
 ]

@@ -1,0 +1,133 @@
+"""Closed tubes swept along a centreline: the one surface builder every part uses.
+
+A tube is ``n_rings`` elliptical rings of ``n_around`` points plus one cap point
+at each end, so its topology depends only on ``(n_rings, n_around)``. That is
+what lets a re-pose copy new points into an existing actor: the faces are
+cached per shape and never change, and everything else is numpy on whole
+arrays (no per-vertex Python loops).
+
+Orientation: ring points go counter-clockwise seen from the end the centreline
+points to, so ``d(point)/d(angle) x d(point)/d(path)`` is the outward normal and
+every triangle below is wound outward.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+X_AXIS = np.array([1.0, 0.0, 0.0])
+
+
+@lru_cache(maxsize=64)
+def tube_triangles(n_rings: int, n_around: int) -> np.ndarray:
+    """Outward-wound triangles ``(k, 3)`` of a capped tube; point 0 and the last are the caps."""
+    ring = np.arange(n_rings - 1)[:, None] * n_around + 1
+    around = np.arange(n_around)[None, :]
+    p00 = ring + around
+    p01 = ring + (around + 1) % n_around
+    p10 = p00 + n_around
+    p11 = p01 + n_around
+    sides = np.concatenate(
+        [np.stack([p00, p01, p11], -1).reshape(-1, 3), np.stack([p00, p11, p10], -1).reshape(-1, 3)]
+    )
+    first = 1 + np.arange(n_around)
+    last = 1 + (n_rings - 1) * n_around + np.arange(n_around)
+    end = n_rings * n_around + 1
+    start_cap = np.stack([np.zeros(n_around, int), np.roll(first, -1), first], -1)
+    end_cap = np.stack([np.full(n_around, end), last, np.roll(last, -1)], -1)
+    triangles = np.concatenate([start_cap, sides, end_cap]).astype(np.int64)
+    triangles.setflags(write=False)
+    return triangles
+
+
+@lru_cache(maxsize=64)
+def tube_faces(n_rings: int, n_around: int) -> np.ndarray:
+    """The same triangles in VTK's flat ``[3, a, b, c, ...]`` layout."""
+    triangles = tube_triangles(n_rings, n_around)
+    faces = np.hstack([np.full((len(triangles), 1), 3), triangles]).ravel()
+    faces.setflags(write=False)
+    return faces
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    length = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.maximum(length, 1e-12)
+
+
+def path_tangents(centres: np.ndarray) -> np.ndarray:
+    """Unit tangents of a polyline (central differences, one-sided at the ends)."""
+    return _unit(np.gradient(centres, axis=0))
+
+
+def resample_path(control_points: np.ndarray, n_points: int, smoothing_passes: int = 6) -> np.ndarray:
+    """Evenly spaced, smoothed points along a polyline, ends kept exactly in place.
+
+    Smoothing rounds the corners at via points, the way a muscle bends around
+    them, without moving its attachments.
+    """
+    control_points = np.asarray(control_points, dtype=float)
+    chord = np.linalg.norm(np.diff(control_points, axis=0), axis=1)
+    distance = np.concatenate([[0.0], np.cumsum(chord)])
+    targets = np.linspace(0.0, distance[-1], n_points)
+    points = np.stack([np.interp(targets, distance, control_points[:, k]) for k in range(3)], -1)
+    for _ in range(smoothing_passes):
+        points[1:-1] = 0.25 * points[:-2] + 0.5 * points[1:-1] + 0.25 * points[2:]
+    return points
+
+
+def tube_points(
+    centres: np.ndarray,
+    half_widths: np.ndarray,
+    half_depths: np.ndarray,
+    n_around: int,
+    width_reference: np.ndarray = X_AXIS,
+    radial_scale: np.ndarray | None = None,
+) -> np.ndarray:
+    """Points of a capped elliptical tube (cap, rings..., cap).
+
+    ``half_widths`` lie along ``width_reference`` (made perpendicular to the
+    path), ``half_depths`` across it. ``radial_scale`` ``(n_rings, n_around)``
+    optionally bulges the ellipse (a ridge, two condyles).
+    """
+    tangents = path_tangents(centres)
+    reference = np.broadcast_to(np.asarray(width_reference, float), centres.shape)
+    width_axis = _unit(reference - np.sum(reference * tangents, -1, keepdims=True) * tangents)
+    depth_axis = np.cross(tangents, width_axis)
+    angles = np.linspace(0.0, 2.0 * np.pi, n_around, endpoint=False)
+    cosines = np.cos(angles)[None, :, None]
+    sines = np.sin(angles)[None, :, None]
+    offsets = (
+        half_widths[:, None, None] * cosines * width_axis[:, None, :]
+        + half_depths[:, None, None] * sines * depth_axis[:, None, :]
+    )
+    if radial_scale is not None:
+        offsets = offsets * radial_scale[:, :, None]
+    rings = centres[:, None, :] + offsets
+    return np.concatenate([centres[:1], rings.reshape(-1, 3), centres[-1:]])
+
+
+def tube_normals(points: np.ndarray, n_rings: int, n_around: int) -> np.ndarray:
+    """Smooth outward point normals of a tube from its ring grid (no scatter-add)."""
+    grid = points[1:-1].reshape(n_rings, n_around, 3)
+    along_angle = np.roll(grid, -1, axis=1) - np.roll(grid, 1, axis=1)
+    along_path = np.gradient(grid, axis=0)
+    normals = _unit(np.cross(along_angle, along_path))
+    start = _unit(points[0] - points[1 + n_around])
+    end = _unit(points[-1] - points[-2 - n_around])
+    return np.concatenate([start[None], normals.reshape(-1, 3), end[None]])
+
+
+def rounded_profile(n_rings: int, exponent: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+    """Path parameter (dense near the ends) and radius factor for a closed, rounded body.
+
+    With exponent 2 a straight tube becomes an ellipsoid; larger exponents give
+    flatter, blunter ends (a bone shaft). The factor never reaches zero so the
+    end rings keep a sane shape; the small cap closes the gap.
+    """
+    t = np.linspace(0.0, 1.0, n_rings)
+    u = 0.5 - 0.5 * np.cos(np.pi * (0.02 + 0.96 * t))
+    u = (u - u[0]) / (u[-1] - u[0])
+    radius = (1.0 - np.abs(2.0 * u - 1.0) ** exponent).clip(0.0, 1.0) ** (1.0 / exponent)
+    return u, np.maximum(radius, 0.04)

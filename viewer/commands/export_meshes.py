@@ -1,0 +1,56 @@
+"""``legatlas export-meshes DIR``: write every part of the leg as mesh files.
+
+Imports of ``meshes`` (and so VTK) happen inside ``run`` so ``legatlas --help``
+stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from viewer.cli import CommandError
+
+FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")  # same as meshes.export.EXPORT_FORMATS
+
+ANGLE_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("hip_flexion", "hip flexion in degrees (negative = extension), -30..120"),
+    ("knee_flexion", "knee flexion in degrees, 0..140"),
+    ("ankle_dorsiflexion", "ankle dorsiflexion in degrees (negative = plantar flexion), -50..30"),
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export-meshes",
+        help="write every part of the leg as mesh files plus manifest.json",
+        description="Write one mesh file per part (<id>.<format>, millimetres) and a "
+        "manifest.json listing id, structure, layer, colour and units.",
+    )
+    parser.add_argument("directory", metavar="DIR", help="empty (or new) output directory")
+    parser.add_argument("--format", choices=FORMATS, default="vtp", help="file format (default vtp)")
+    for name, help_text in ANGLE_OPTIONS:
+        parser.add_argument(
+            f"--{name.replace('_', '-')}", dest=name, metavar="D", type=float, default=0.0,
+            help=help_text,
+        )  # fmt: skip
+    parser.add_argument("--force", action="store_true", help="overwrite a non-empty DIR")
+    parser.set_defaults(func=run, command_parser=parser)
+
+
+def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from pathlib import Path
+
+    from meshes import Pose, build_leg
+    from meshes.export import MeshExportError, export_leg
+
+    try:
+        pose = Pose(**{name: getattr(arguments, name) for name, _ in ANGLE_OPTIONS})
+    except ValueError as error:
+        getattr(arguments, "command_parser", parser).error(str(error))
+    try:
+        written = export_leg(build_leg(pose), Path(arguments.directory), arguments.format,
+                             force=arguments.force)  # fmt: skip
+    except MeshExportError as error:
+        raise CommandError(str(error), status=1) from None
+    print(f"wrote {len(written) - 1} meshes and manifest.json to {arguments.directory}")
+    return 0
