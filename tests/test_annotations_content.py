@@ -319,3 +319,17 @@ def test_stretch_poses_lengthen_their_targets(catalogue):
     for stretch in catalogue.stretches.values():
         assert stretch.side_note, stretch.id
         assert (stretch.style == "dynamic") == (stretch.start is not None), stretch.id
+
+
+def test_every_id_renders_as_wrapped_text_and_as_json(catalogue):
+    import json
+
+    from annotations.text import card_as_dict, card_as_text, describable_ids
+
+    for item_id in describable_ids(catalogue):
+        text = card_as_text(catalogue, item_id)
+        assert "not medical advice" in text, item_id
+        assert max(len(line) for line in text.splitlines()) <= 80, item_id
+        json.dumps(card_as_dict(catalogue, item_id))
+    with pytest.raises(KeyError):
+        card_as_text(catalogue, "quadriceps")

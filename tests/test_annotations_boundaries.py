@@ -1,0 +1,38 @@
+"""``annotations`` is pure content: it must load with Qt unavailable (DESIGN.md, section 1)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BLOCK_QT_AND_LOAD = """
+import sys
+
+class BlockQt:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "qtpy", "pyvistaqt"}:
+            raise ImportError(f"{name} is blocked in this test")
+        return None
+
+sys.meta_path.insert(0, BlockQt())
+from annotations import load_annotations
+from annotations.text import card_as_text
+catalogue = load_annotations()
+print(card_as_text(catalogue, "soleus").splitlines()[0])
+assert not any(name.startswith(("PySide6", "viewer")) for name in sys.modules)
+"""
+
+
+def test_annotations_load_without_qt_or_the_viewer():
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT_AND_LOAD],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Soleus (musculus soleus)"
