@@ -34,10 +34,11 @@ def make_window(qtbot, catalogue, settings_path):
     def make(state=None, path=settings_path):
         settings = QSettings(str(path), QSettings.Format.IniFormat)
         window = AtlasWindow(catalogue, state, settings)
-        qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)
         window.view.render()
         windows.append(window)
         return window
@@ -45,6 +46,8 @@ def make_window(qtbot, catalogue, settings_path):
     yield make
     for window in windows:
         window.close()
+        window.deleteLater()
+    qtbot.wait(1)
 
 
 @pytest.fixture

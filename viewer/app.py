@@ -14,7 +14,40 @@ def make_application() -> QApplication:
     app.setApplicationName("Leg Atlas")
     app.setOrganizationName("LegAtlas")
     app.setApplicationVersion(__version__)
+    apply_dark_theme(app)
     return app
+
+
+def apply_dark_theme(app: QApplication) -> None:
+    """A calm dark theme, so the panel sits with the dark 3D view instead of glaring beside it."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#23262b",
+        QPalette.ColorRole.WindowText: "#e8e4dc",
+        QPalette.ColorRole.Base: "#1b1d21",
+        QPalette.ColorRole.AlternateBase: "#2a2d33",
+        QPalette.ColorRole.Text: "#e8e4dc",
+        QPalette.ColorRole.Button: "#2d3137",
+        QPalette.ColorRole.ButtonText: "#e8e4dc",
+        QPalette.ColorRole.Highlight: "#b8862b",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2d3137",
+        QPalette.ColorRole.ToolTipText: "#e8e4dc",
+        QPalette.ColorRole.PlaceholderText: "#8d8a84",
+        QPalette.ColorRole.Link: "#8cc4ff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f6c66"))
+    app.setPalette(palette)
 
 
 def run_app(catalogue, state) -> int:

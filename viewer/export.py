@@ -87,6 +87,8 @@ def render_image(
     try:
         plotter.disable_anti_aliasing()
         scene = LegScene(plotter, state.model_copy(), leg or build_leg(state.pose))
+        if transparent:
+            plotter.set_background("black")  # a gradient would ignore the alpha channel
         if camera is not None:
             plotter.camera.position = camera.position
             plotter.camera.focal_point = camera.focal_point

@@ -63,7 +63,7 @@ class LegScene:
             mesh,
             color=part.colour,
             name=part_id,
-            pickable=False,
+            pickable=True,  # the picker's list, not this flag, decides what a click may hit
             reset_camera=False,
             **appearance.MATERIAL[part.kind],
         )

@@ -175,7 +175,8 @@ class AtlasWindow(QMainWindow):
             action.setToolTip(tooltip(spec))
             action.setStatusTip(tooltip(spec))
             action.setCheckable(spec.checkable)
-            action.triggered.connect(handlers[spec.key])
+            # `triggered` passes `checked`; the handlers take no arguments.
+            action.triggered.connect(lambda _checked=False, handler=handlers[spec.key]: handler())
             self.addAction(action)
             self.actions_by_key[spec.key] = action
 

@@ -27,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "manifest.json listing id, structure, layer, colour and units.",
     )
     parser.add_argument("directory", metavar="DIR", help="empty (or new) output directory")
-    parser.add_argument("--format", choices=FORMATS, default="vtp", help="file format (default vtp)")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="vtp", help="file format (default vtp)"
+    )
     for name, help_text in ANGLE_OPTIONS:
         parser.add_argument(
             f"--{name.replace('_', '-')}", dest=name, metavar="D", type=float, default=0.0,

@@ -74,6 +74,7 @@ class StructureTree(QWidget):
                     child = QTreeWidgetItem(item, [part_card.name if part_card else part.id])
                     child.setData(0, ID_ROLE, part.id)
                     child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                    self.items[part.id] = child
         self.tree.expandAll()
         for part in PARTS:
             if part.kind == "bone":

@@ -1,0 +1,190 @@
+"""Anatomical quality bars: containment, no bone penetration, attachments, depth order, lengths."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import pyvista as pv
+import vtk
+
+from meshes import PARTS, STANDING, Pose, build_leg, path_lengths_mm
+from meshes.landmarks import landmark_position
+from meshes.muscles import MUSCLES, _landmark_names
+
+MUSCLE_PARTS = tuple(part.id for part in PARTS if part.kind in ("muscle", "tendon"))
+BONE_PARTS = tuple(part.id for part in PARTS if part.kind == "bone")
+
+#: Poses where the skin and bones are checked against the muscles.
+CONTAINMENT_POSES = (
+    STANDING,
+    Pose(hip_flexion=90),
+    Pose(hip_flexion=-30),
+    Pose(knee_flexion=90),
+    Pose(ankle_dorsiflexion=30),
+    Pose(ankle_dorsiflexion=-50),
+    Pose(hip_flexion=60, knee_flexion=60, ankle_dorsiflexion=-20),
+)
+
+
+@pytest.fixture(scope="module")
+def standing_leg():
+    return build_leg()
+
+
+def _locator(mesh: pv.PolyData) -> vtk.vtkOBBTree:
+    tree = vtk.vtkOBBTree()
+    tree.SetDataSet(mesh)
+    tree.BuildLocator()
+    return tree
+
+
+def first_hit_depth(mesh: pv.PolyData, origins: np.ndarray) -> np.ndarray:
+    """Y of the first surface a ray from behind (-Y, looking +Y) meets; nan if none."""
+    tree = _locator(mesh)
+    hits = vtk.vtkPoints()
+    depths = np.full(len(origins), np.nan)
+    for index, origin in enumerate(origins):
+        end = origin + np.array([0.0, 600.0, 0.0])
+        if tree.IntersectWithLine(origin, end, hits, None) and hits.GetNumberOfPoints():
+            depths[index] = min(hits.GetPoint(k)[1] for k in range(hits.GetNumberOfPoints()))
+    return depths
+
+
+def ray_grid(x_range, z_range, step_mm) -> np.ndarray:
+    xs = np.arange(x_range[0], x_range[1], step_mm)
+    zs = np.arange(z_range[0], z_range[1], step_mm)
+    grid = np.array([(x, -300.0, z) for z in zs for x in xs])
+    return grid
+
+
+@pytest.mark.parametrize("pose", CONTAINMENT_POSES, ids=str)
+def test_no_muscle_vertex_lies_outside_the_skin(pose):
+    leg = build_leg(pose)
+    skin = leg.meshes["skin"]
+    for part_id in MUSCLE_PARTS:
+        probe = pv.PolyData(np.asarray(leg.meshes[part_id].points))
+        inside = probe.select_enclosed_points(skin, check_surface=False)["SelectedPoints"]
+        assert inside.all(), f"{part_id}: {int((~inside.astype(bool)).sum())} vertices outside skin"
+
+
+@pytest.mark.parametrize("pose", CONTAINMENT_POSES, ids=str)
+def test_no_muscle_penetrates_a_bone_by_more_than_2_mm(pose):
+    leg = build_leg(pose)
+    for bone in BONE_PARTS:
+        distance = vtk.vtkImplicitPolyDataDistance()
+        distance.SetInput(leg.meshes[bone])
+        for part_id in MUSCLE_PARTS:
+            points = np.asarray(leg.meshes[part_id].points, dtype=float)
+            near = np.linalg.norm(points - np.asarray(leg.meshes[bone].center), axis=1) < 400
+            depth = min((distance.EvaluateFunction(p) for p in points[near]), default=1.0)
+            assert depth >= -2.0, f"{part_id} is {-depth:.1f} mm inside {bone}"
+
+
+@pytest.mark.parametrize("pose", (STANDING, Pose(knee_flexion=90), Pose(60, 45, -30)), ids=str)
+def test_each_muscle_end_lies_within_10_mm_of_its_landmark(pose):
+    leg = build_leg(pose)
+    for part_id, spec in MUSCLES.items():
+        points = np.asarray(leg.meshes[part_id].points)
+        first = spec.path[0] if isinstance(spec.path[0], tuple) else (spec.path[0],)
+        for name in (*first, spec.path[-1]):
+            gap = np.linalg.norm(points - landmark_position(name, pose), axis=1).min()
+            assert gap <= 10.0, f"{part_id} ends {gap:.1f} mm from {name}"
+
+
+def _fraction_in_front(leg, front: str, behind: str, x_range, z_range) -> tuple[float, int]:
+    origins = ray_grid(x_range, z_range, 3.0)
+    front_depth = first_hit_depth(leg.meshes[front], origins)
+    behind_depth = first_hit_depth(leg.meshes[behind], origins)
+    both = ~np.isnan(front_depth) & ~np.isnan(behind_depth)
+    return float((front_depth[both] < behind_depth[both]).mean()), int(both.sum())
+
+
+def test_gastrocnemius_is_in_front_of_soleus_from_behind(standing_leg):
+    for head in ("gastrocnemius.medial_head", "gastrocnemius.lateral_head"):
+        fraction, rays = _fraction_in_front(standing_leg, head, "soleus", (-70, 70), (-800, -450))
+        assert rays > 50
+        assert fraction >= 0.95, f"{head} in front of soleus on only {fraction:.0%} of rays"
+
+
+def test_semitendinosus_is_in_front_of_semimembranosus_in_the_thigh(standing_leg):
+    fraction, rays = _fraction_in_front(
+        standing_leg, "semitendinosus", "semimembranosus", (-80, 40), (-400, -100)
+    )
+    assert rays > 50
+    assert fraction >= 0.95
+
+
+def _visible_fraction_of_soleus(leg, hidden_layers: set[str]) -> float:
+    soleus = leg.meshes["soleus"]
+    x0, x1, _, _, z0, z1 = soleus.bounds
+    origins = ray_grid((x0, x1), (z0, z1), 2.0)
+    soleus_depth = first_hit_depth(soleus, origins)
+    hit = ~np.isnan(soleus_depth)
+    occluders = [
+        leg.meshes[part.id]
+        for part in PARTS
+        if part.id != "soleus" and part.layer not in hidden_layers | {"skin"}
+    ]
+    blocker = pv.merge(occluders)
+    blocker_depth = first_hit_depth(blocker, origins[hit])
+    visible = np.isnan(blocker_depth) | (blocker_depth > soleus_depth[hit])
+    return float(visible.mean())
+
+
+def test_gastrocnemius_hides_most_of_soleus_but_not_all(standing_leg):
+    assert _visible_fraction_of_soleus(standing_leg, set()) <= 0.40
+
+
+def test_soleus_is_mostly_visible_with_the_superficial_layer_hidden(standing_leg):
+    assert _visible_fraction_of_soleus(standing_leg, {"superficial"}) >= 0.80
+
+
+def test_soleus_shows_at_both_sides_of_gastrocnemius(standing_leg):
+    soleus = standing_leg.meshes["soleus"].bounds
+    medial = standing_leg.meshes["gastrocnemius.medial_head"].bounds
+    lateral = standing_leg.meshes["gastrocnemius.lateral_head"].bounds
+    assert soleus[0] < medial[0] and soleus[1] > lateral[1] - 5
+    assert soleus[4] < min(medial[4], lateral[4]) - 50  # extends lower than gastrocnemius
+
+
+def _change(pose: Pose) -> dict[str, float]:
+    base, moved = path_lengths_mm(STANDING), path_lengths_mm(pose)
+    return {part_id: moved[part_id] / base[part_id] - 1.0 for part_id in base}
+
+
+def test_path_lengths_cover_every_muscle_part():
+    lengths = path_lengths_mm(STANDING)
+    assert set(lengths) == {part.id for part in PARTS if part.kind == "muscle"}
+    assert all(150 < value < 700 for value in lengths.values())
+
+
+def test_knee_flexion_shortens_hamstrings_and_gastrocnemius_not_soleus():
+    for angle in (30, 90, 140):
+        change = _change(Pose(knee_flexion=angle))
+        for part_id in ("biceps_femoris.long_head", "biceps_femoris.short_head", "semitendinosus",
+                        "semimembranosus", "gastrocnemius.medial_head",
+                        "gastrocnemius.lateral_head"):  # fmt: skip
+            assert change[part_id] < -0.01, (angle, part_id, change[part_id])
+        assert abs(change["soleus"]) <= 0.01
+
+
+def test_dorsiflexion_lengthens_the_calf_muscles():
+    for angle in (10, 30):
+        change = _change(Pose(ankle_dorsiflexion=angle))
+        for part_id in ("gastrocnemius.medial_head", "gastrocnemius.lateral_head", "soleus"):
+            assert change[part_id] > 0.01
+    plantar = _change(Pose(ankle_dorsiflexion=-50))
+    assert plantar["soleus"] < -0.01
+
+
+def test_hip_flexion_lengthens_the_long_hamstrings_but_not_the_short_head():
+    for angle in (30, 90, 120):
+        change = _change(Pose(hip_flexion=angle))
+        for part_id in ("biceps_femoris.long_head", "semitendinosus", "semimembranosus"):
+            assert change[part_id] > 0.01, (angle, part_id)
+        assert abs(change["biceps_femoris.short_head"]) <= 0.01
+
+
+def test_leg_lengths_match_the_pose(standing_leg):
+    assert standing_leg.path_lengths_mm() == path_lengths_mm(STANDING)
+    assert _landmark_names(MUSCLES["soleus"].path)[0] == "posterior_proximal_fibula"
