@@ -38,3 +38,18 @@ def stretch_colour(change_percent: float) -> tuple[float, float, float]:
     fraction = float(np.clip(change_percent / STRETCH_LIMIT_PERCENT, -1.0, 1.0))
     end = STRETCH_LENGTHENED if fraction > 0 else STRETCH_SHORTENED
     return blend(STRETCH_NEUTRAL, end, abs(fraction))
+
+
+def stretch_lookup_table(steps: int = 64):
+    """VTK lookup table of the stretch map, for its colour bar."""
+    from vtkmodules.vtkCommonCore import vtkLookupTable
+
+    table = vtkLookupTable()
+    table.SetNumberOfTableValues(steps)
+    table.SetRange(-STRETCH_LIMIT_PERCENT, STRETCH_LIMIT_PERCENT)
+    for index, value in enumerate(
+        np.linspace(-STRETCH_LIMIT_PERCENT, STRETCH_LIMIT_PERCENT, steps)
+    ):
+        table.SetTableValue(index, *stretch_colour(float(value)), 1.0)
+    table.Build()
+    return table

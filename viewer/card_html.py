@@ -79,10 +79,15 @@ def _exercise_html(exercise, catalogue) -> str:
     primary = ", ".join(_name(catalogue, m) for m in exercise.primary)
     secondary = ", ".join(_name(catalogue, m) for m in exercise.secondary)
     html = f"<h3>{escape(exercise.name)}</h3>"
+    if exercise.summary:
+        html += f"<p style='margin:0'>{escape(exercise.summary)}</p>"
     html += f"<p class='note'>Works: {escape(primary)}"
     html += f"; also {escape(secondary)}" if secondary else ""
-    html += f". Equipment: {escape(', '.join(exercise.equipment) or 'none')}.</p>"
-    html += _ordered(exercise.steps)
+    html += f". Equipment: {escape(', '.join(exercise.equipment) or 'none')}."
+    html += f" Dose: {escape(exercise.dosage)}" if exercise.dosage else ""
+    html += "</p>" + _ordered(exercise.steps)
+    if exercise.safety:
+        html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(exercise.safety)
     html += (
         f"<p><a href='play:exercise:{exercise.id}'>▶ Show on model</a> "
         f"<span class='note'>({_pose_text(exercise.start)} → {_pose_text(exercise.end)})</span></p>"
@@ -92,10 +97,17 @@ def _exercise_html(exercise, catalogue) -> str:
 
 def _stretch_html(stretch) -> str:
     html = f"<h3>{escape(stretch.name)}</h3>"
-    region = getattr(stretch, "region", "") or ""
-    html += f"<p class='note'>Hold {stretch.hold_seconds:g} s"
-    html += f" · {escape(region)}" if region else ""
-    html += ".</p>" + _ordered(stretch.steps)
+    if stretch.summary:
+        html += f"<p style='margin:0'>{escape(stretch.summary)}</p>"
+    if stretch.style == "dynamic":
+        dose = f"Dynamic: {stretch.repetitions}" if stretch.repetitions else "Dynamic"
+    else:
+        dose = f"Hold {stretch.hold_seconds:g} s"
+    html += f"<p class='note'>{escape(dose)} · {escape(stretch.region)}.</p>"
+    html += _ordered(stretch.steps)
+    if stretch.safety:
+        html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(stretch.safety)
+    html += f"<p class='note'>{escape(stretch.side_note)}</p>"
     html += (
         f"<p><a href='play:stretch:{stretch.id}'>▶ Show on model</a> "
         f"<span class='note'>({_pose_text(stretch.pose)})</span></p>"

@@ -72,3 +72,7 @@ def run(argv: Sequence[str]) -> int:
         return error.status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``legatlas list | head``): not an error worth a traceback.
+        sys.stderr.close()
+        return 0

@@ -86,7 +86,9 @@ def render_image(
     plotter = pv.Plotter(off_screen=True, window_size=(width * factor, height * factor))
     try:
         plotter.disable_anti_aliasing()
-        scene = LegScene(plotter, state.model_copy(), leg or build_leg(state.pose))
+        scene = LegScene(
+            plotter, state.model_copy(), leg or build_leg(state.pose), text_scale=factor
+        )
         if transparent:
             plotter.set_background("black")  # a gradient would ignore the alpha channel
         if camera is not None:

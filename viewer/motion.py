@@ -59,6 +59,10 @@ def motion_for(catalogue, kind: str, motion_id: str, current: Pose) -> Motion:
         )
     if kind == "stretch":
         stretch = catalogue.stretches[motion_id]
+        if stretch.style == "dynamic" and stretch.start is not None:
+            # A dynamic stretch swings between its start and end range, like a repetition.
+            start = stretch.start.to_pose()
+            return Motion("exercise", motion_id, stretch.name, start, stretch.pose.to_pose())
         return Motion(kind, motion_id, stretch.name, current, stretch.pose.to_pose())
     raise KeyError(kind)
 

@@ -37,6 +37,7 @@ class LegScene:
         state: AtlasState,
         leg: Leg,
         request_render: Callable[[], None] | None = None,
+        text_scale: float = 1.0,
     ) -> None:
         self.plotter = plotter
         self.state = state
@@ -45,6 +46,8 @@ class LegScene:
         self.actors: dict[str, pv.Actor] = {}
         self._outline_actors: list[pv.Actor] = []
         self._labels = None
+        self._colour_bar = None
+        self.text_scale = text_scale  # exports render larger then shrink: text grows to match
         plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
         for part in PARTS:
             self._add_part(part.id)
@@ -141,6 +144,34 @@ class LegScene:
                 colour = appearance.blend(colour, appearance.DIM_TOWARDS, appearance.DIM_AMOUNT)
             actor.prop.color = colour
         self._update_outline()
+        self._update_colour_bar()
+
+    def _update_colour_bar(self) -> None:
+        """Show the stretch map's legend while the stretch map is on."""
+        wanted = self.state.colour_mode == "stretch"
+        if wanted and self._colour_bar is None:
+            from vtkmodules.vtkRenderingAnnotation import vtkScalarBarActor
+
+            bar = vtkScalarBarActor()
+            bar.SetLookupTable(appearance.stretch_lookup_table())
+            bar.SetTitle("Length vs standing (%)\nblue shorter · red longer")
+            bar.SetNumberOfLabels(7)
+            bar.SetLabelFormat("%+.0f")
+            bar.SetOrientationToHorizontal()
+            bar.SetPosition(0.2, 0.03)
+            bar.SetWidth(0.6)
+            bar.SetHeight(0.1)
+            for text in (bar.GetTitleTextProperty(), bar.GetLabelTextProperty()):
+                text.SetColor(0.93, 0.92, 0.89)
+                text.SetFontSize(round(14 * self.text_scale))
+                text.ItalicOff()
+                text.ShadowOff()
+            bar.UnconstrainedFontSizeOn()
+            self.plotter.renderer.AddViewProp(bar)
+            self._colour_bar = bar
+        elif not wanted and self._colour_bar is not None:
+            self.plotter.renderer.RemoveViewProp(self._colour_bar)
+            self._colour_bar = None
 
     def _length_changes(self) -> dict[str, float]:
         from meshes.leg import path_lengths_mm
