@@ -91,3 +91,31 @@ def hover(widget, position: QPoint) -> None:
         Qt.MouseButton.NoButton,
         Qt.MouseButton.NoButton,
     )
+
+
+def link_position(browser, href: str) -> QPoint:
+    """Viewport position of the middle of the first link to ``href`` in a QTextBrowser."""
+    from PySide6.QtGui import QTextCursor
+
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid() and fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position() + max(1, fragment.length() // 2))
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                QApplication.processEvents()
+                return browser.cursorRect(cursor).center()
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href!r} in the panel")
+
+
+def click_link(qtbot, browser, href: str) -> None:
+    """Click a link in the info panel with the mouse, as a reader does."""
+    position = link_position(browser, href)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=position)

@@ -1,0 +1,134 @@
+"""Posing the leg and playing exercises and stretches in the real window."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from meshes.pose import STANDING
+from tests.gui_helpers import click_link, drag
+
+
+def _handle_position(slider, value: int) -> QPoint:
+    fraction = (value - slider.minimum()) / (slider.maximum() - slider.minimum())
+    return QPoint(round(8 + fraction * (slider.width() - 16)), slider.height() // 2)
+
+
+def test_dragging_the_knee_slider_bends_the_knee_live(window, qtbot):
+    window.motion_dock.raise_()
+    qtbot.waitExposed(window.pose_panel)
+    slider = window.pose_panel.sliders["knee_flexion"]
+    before = np.array(window.scene.actors["tibia"].mapper.dataset.points)
+    drag(slider, _handle_position(slider, 0), _handle_position(slider, 90), steps=10)
+    assert window.state.pose.knee_flexion > 45
+    after = np.array(window.scene.actors["tibia"].mapper.dataset.points)
+    assert not np.allclose(before, after)
+    table = window.pose_panel.table
+    changes = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert changes["Semitendinosus"].startswith("-")
+    assert changes["Soleus"] in ("+0.0 %", "-0.0 %")
+
+
+def test_typing_an_angle_poses_the_leg_and_reset_stands_it_up(window, qtbot):
+    window.motion_dock.raise_()
+    field = window.pose_panel.fields["hip_flexion"]
+    field.selectAll()
+    qtbot.keyClicks(field, "90")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.state.pose.hip_flexion == 90
+    qtbot.mouseClick(window.pose_panel.reset_button, Qt.MouseButton.LeftButton)
+    assert window.state.pose == STANDING
+
+
+def _open_exercises(window, qtbot, structure_id: str, section: str = "exercises") -> None:
+    window.state.select(structure_id)
+    click_link(qtbot, window.info, f"toggle:{section}")
+    assert section in window.info.expanded
+
+
+def test_show_on_model_plays_an_exercise_in_a_loop_until_escape(window, qtbot):
+    _open_exercises(window, qtbot, "gastrocnemius")
+    click_link(qtbot, window.info, "play:exercise:standing_calf_raise")
+    qtbot.waitUntil(lambda: window.state.pose.ankle_dorsiflexion < -20, timeout=5000)
+    assert "Standing calf raise" in window.pose_panel.motion_label.text()
+    window.state.select("soleus")  # selecting something else does not stop it
+    qtbot.waitUntil(lambda: window.state.pose.ankle_dorsiflexion > -5, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.motion.is_active
+    assert window.state.selected == "soleus"  # Esc stopped the motion first
+    paused_at = window.state.pose
+    qtbot.wait(200)
+    assert window.state.pose == paused_at
+
+
+def test_space_pauses_and_resumes(window, qtbot):
+    _open_exercises(window, qtbot, "hamstrings")
+    click_link(qtbot, window.info, "play:exercise:leg_curl")
+    qtbot.waitUntil(lambda: window.state.pose.knee_flexion > 10, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    held = window.state.pose
+    qtbot.wait(250)
+    assert window.state.pose == held
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state.pose != held, timeout=3000)
+
+
+def test_a_stretch_eases_into_its_pose_and_holds_it(window, qtbot, catalogue):
+    _open_exercises(window, qtbot, "gastrocnemius", "stretches")
+    window.pose_panel.speed.setCurrentText("2×")
+    click_link(qtbot, window.info, "play:stretch:wall_calf_stretch")
+    target = catalogue.stretches["wall_calf_stretch"].pose.to_pose()
+    qtbot.waitUntil(lambda: window.state.pose == target, timeout=5000)
+    assert "gastrocnemius" in window.info.extra_line.lower() or "mm" in window.info.extra_line
+
+
+def test_stretch_map_colours_muscles_by_length_change(window, qtbot):
+    from meshes.pose import Pose
+
+    window.state.pose = Pose(ankle_dorsiflexion=25)
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    assert window.state.colour_mode == "stretch"
+    assert window.scene._colour_bar is not None
+    soleus = tuple(window.scene.actors["soleus"].prop.color)[:3]
+    hamstring = tuple(window.scene.actors["semitendinosus"].prop.color)[:3]
+    assert soleus[0] > soleus[2]  # lengthened: red side
+    assert hamstring == pytest.approx((0.90, 0.88, 0.85), abs=0.03)  # unchanged: neutral
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    assert window.scene._colour_bar is None
+
+
+def test_length_curves_plot_and_export(window, qtbot, tmp_path):
+    window.motion_dock.raise_()
+    qtbot.waitUntil(lambda: window.length_plot is not None, timeout=3000)
+    window.state.select("gastrocnemius")
+    plot = window.length_plot
+    assert set(plot.curves) == {"gastrocnemius.medial_head", "gastrocnemius.lateral_head"}
+    plot.save_csv_to(tmp_path / "curves.csv")
+    plot.save_png_to(tmp_path / "curves.png")
+    lines = (tmp_path / "curves.csv").read_text().splitlines()
+    assert lines[0] == "muscle,joint,angle_deg,length_mm"
+    assert len(lines) > 100
+    assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_cli_lengths_prints_json_and_rejects_bad_angles():
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "lengths", "--knee-flexion", "90", "--json"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    rows = {row["id"]: row for row in payload["muscles"]}
+    assert rows["semitendinosus"]["change_percent"] < 0
+    assert abs(rows["soleus"]["change_percent"]) < 1
+    bad = subprocess.run(
+        [sys.executable, "-m", "viewer", "lengths", "--ankle-dorsiflexion", "45"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert "ankle_dorsiflexion" in bad.stderr and "Traceback" not in bad.stderr
