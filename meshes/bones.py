@@ -84,7 +84,7 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
     ),
     "patella": (ellipsoid((4, 44, -405), Z_AXIS, 24, 21, 10),),
     "tibia": (
-        ellipsoid((0, -2, -470), Z_AXIS, 19, 40, 29, X_AXIS, 12),  # condyles / plateau
+        ellipsoid((0, 0, -470), Z_AXIS, 19, 40, 26, X_AXIS, 12),  # condyles / plateau
         ellipsoid((2, 24, -505), Z_AXIS, 14, 10, 8),  # tibial tuberosity
         shaft([(0, -2, -470), (-3, 6, -560), (-5, 8, -700), (-4, 4, -808)], [30, 15, 12, 20], [22, 15, 13, 18], 6.0, X_AXIS, 20),
         ellipsoid((-3, 2, -815), Z_AXIS, 16, 22, 20),  # distal tibia over the talus

@@ -74,24 +74,25 @@ MUSCLES: dict[str, MuscleSpec] = {
     "gastrocnemius.medial_head": MuscleSpec(
         ("medial_femoral_condyle_posterior", "via.gastrocnemius_medial.knee_wrap",
          "via.gastrocnemius_medial.belly", "gastrocnemius_medial_junction"),
-        ((0, 5, 3), (0.1, 12, 7), (0.35, 24, 13), (0.55, 23, 12.5), (0.8, 14, 7), (1, 6, 2.5)),
+        ((0, 5, 3), (0.1, 12, 7), (0.35, 23, 13), (0.55, 22, 12.5), (0.8, 14, 7), (1, 6, 2.5)),
         TENDON_TAIL,
     ),
     "gastrocnemius.lateral_head": MuscleSpec(
         ("lateral_femoral_condyle_posterior", "via.gastrocnemius_lateral.knee_wrap",
          "via.gastrocnemius_lateral.belly", "gastrocnemius_lateral_junction"),
-        ((0, 5, 3), (0.1, 10, 6), (0.35, 20, 12), (0.55, 19, 11), (0.8, 11, 6), (1, 5, 2.5)),
+        ((0, 5, 3), (0.1, 10, 6), (0.35, 21, 12), (0.55, 20, 11), (0.8, 12, 6), (1, 5, 2.5)),
         TENDON_TAIL,
     ),
     "soleus": MuscleSpec(
         (("posterior_proximal_fibula", "soleal_line"), "via.soleus.upper", "via.soleus.lower",
          "soleus_junction"),
-        ((0, 24, 5), (0.1, 30, 8), (0.35, 40, 11), (0.55, 40, 11), (0.8, 24, 8), (1, 10, 4)),
+        ((0, 24, 5), (0.1, 32, 8), (0.3, 40, 11), (0.5, 38, 11), (0.72, 27, 8.5), (0.88, 18, 6),
+         (1, 9, 4)),
         TENDON_TAIL[1:],
     ),
     "calcaneal_tendon": MuscleSpec(
         ("calcaneal_tendon_origin",) + TENDON_TAIL,
-        ((0, 26, 2.5), (0.25, 16, 3.5), (0.5, 9, 4.5), (0.75, 8, 5), (0.9, 10, 5), (1, 13, 4)),
+        ((0, 14, 2.5), (0.25, 10, 3.5), (0.5, 6.5, 4.5), (0.75, 6.5, 5), (0.9, 8.5, 5), (1, 10, 4)),
         rings=40,
     ),
 }  # fmt: skip

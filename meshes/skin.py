@@ -33,7 +33,7 @@ SKIN_STATIONS: tuple[tuple[float, float, float, float, float], ...] = (
     (-560, 4, -20, 55, 62),
     (-650, 4, -22, 48, 56),
     (-740, 4, -18, 38, 45),
-    (-800, 4, -15, 33, 40),
+    (-800, 4, -17, 36, 43),
     (-850, 6, -17, 40, 50),
     (-885, 8, -22, 36, 50),
     (-905, 8, -24, 24, 38),
@@ -41,15 +41,15 @@ SKIN_STATIONS: tuple[tuple[float, float, float, float, float], ...] = (
 
 #: Superellipse exponent of a section: a little squarer than an ellipse, like a limb.
 SECTION_EXPONENT = 2.3
-SKIN_MARGIN_MM = 4.0
+SKIN_MARGIN_MM = 5.0
 SKIN_RING_SPACING_MM = 10.0
 SKIN_AROUND = 44
 
 #: Where each joint's blend runs, as (z where the distal segment has 0 weight, z of full weight).
 BLEND_ZONES_MM: dict[str, tuple[float, float]] = {
-    "hip": (20.0, -140.0),
+    "hip": (20.0, -180.0),
     "knee": (ADULT.knee_centre[2] + 60.0, ADULT.knee_centre[2] - 80.0),
-    "ankle": (-790.0, -900.0),
+    "ankle": (-770.0, -865.0),
 }
 
 
