@@ -83,10 +83,26 @@ def test_every_action_with_a_shortcut_names_it_in_its_tooltip(window):
             assert f"({shortcut})" in action.toolTip().replace("Esc", "Esc")
 
 
-def test_labels_toggle_adds_labels_on_visible_muscles(window, qtbot):
+def test_labels_name_every_visible_muscle_without_overlapping_at_each_view(window, qtbot):
+    from viewer.labels import LABEL_TEXT
+
     qtbot.keyClick(window, Qt.Key.Key_L)
     assert window.state.labels
-    assert window.scene._labels is not None
+    for view in ("posterior", "anterior", "lateral", "medial"):
+        window.actions_by_key[f"view_{view}"].trigger()
+        window.view.render()
+        boxes = window.scene._labels.boxes
+        assert set(boxes) == set(LABEL_TEXT), view
+        width, height = window.view.width(), window.view.height()
+        for part_id, box in boxes.items():
+            assert box.x >= 0 and box.x + box.width <= width, (view, part_id)
+            assert box.y >= 0 and box.y + box.height <= height, (view, part_id)
+            for other_id, other in boxes.items():
+                if other_id != part_id:
+                    assert not box.overlaps(other), (view, part_id, other_id)
+    qtbot.keyClick(window, Qt.Key.Key_2)  # hide the superficial layer: its labels go
+    assert "semitendinosus" not in window.scene._labels.boxes
+    assert "soleus" in window.scene._labels.boxes
     qtbot.keyClick(window, Qt.Key.Key_L)
     assert window.scene._labels is None
 

@@ -1,18 +1,26 @@
-"""Text labels anchored on the visible muscles.
+"""Callout labels for the visible muscles, laid out so they never overlap.
 
-Each label hangs on the point of its part that faces the viewer most at the
-current view, at the height of the part's belly, so labels of neighbouring
-muscles fall at different heights and sides and do not overlap at the
-standard views.
+Each label hangs on a point of its muscle (the point nearest the viewer at
+the height of the belly) and sits in a column beside the leg, on the side
+the muscle is on, joined to it by a leader line, the way anatomy plates label
+their figures. Labels on one side are stacked from top to bottom, pushed
+apart where they would touch. The layout is recomputed for every view and
+pose and after each rotation, so it holds at any view, not only the standard
+ones. ``vtkCaptionActor2D`` draws box and leader.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-LABEL_FONT_SIZE = 15
+LABEL_FONT_SIZE = 14
+LABEL_GAP_PX = 6  # vertical space between two stacked labels
+COLUMN_GAP_PX = 28  # horizontal space between the leg and its label column
+CHAR_WIDTH_EM = 0.58  # average character width of the label font, in font sizes
 
-#: Short label text per part (structure name, head when a structure has two).
+#: Label text per part (structure name, head when a structure has two).
 LABEL_TEXT: dict[str, str] = {
     "biceps_femoris.long_head": "Biceps femoris (long head)",
     "biceps_femoris.short_head": "Biceps femoris (short head)",
@@ -32,13 +40,31 @@ LABEL_HEIGHT_FRACTION: dict[str, float] = {
     "semimembranosus": 0.35,
     "gastrocnemius.medial_head": 0.55,
     "gastrocnemius.lateral_head": 0.70,
-    "soleus": 0.30,
+    "soleus": 0.25,
     "calcaneal_tendon": 0.35,
 }
 
 
+@dataclass(frozen=True)
+class Box:
+    """A label's box in display pixels (origin bottom-left)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def overlaps(self, other: Box) -> bool:
+        return not (
+            self.x + self.width <= other.x
+            or other.x + other.width <= self.x
+            or self.y + self.height <= other.y
+            or other.y + other.height <= self.y
+        )
+
+
 def label_anchor(points: np.ndarray, towards_eye: np.ndarray, height_fraction: float) -> np.ndarray:
-    """The point of a part that is nearest the viewer within a band at the given height."""
+    """The point of a part nearest the viewer within a band at the given height."""
     z = points[:, 2]
     level = z.min() + height_fraction * (z.max() - z.min())
     band = points[np.abs(z - level) <= max(8.0, 0.06 * (z.max() - z.min()))]
@@ -47,39 +73,192 @@ def label_anchor(points: np.ndarray, towards_eye: np.ndarray, height_fraction: f
     return band[np.argmax(band @ towards_eye)]
 
 
+def label_size(text: str, font_size: float) -> tuple[float, float]:
+    return len(text) * font_size * CHAR_WIDTH_EM + font_size, font_size * 1.6
+
+
+def layout_callouts(
+    anchors: np.ndarray,
+    sizes: list[tuple[float, float]],
+    leg_x_range: tuple[float, float],
+    viewport: tuple[int, int],
+) -> list[Box]:
+    """Boxes beside the leg for labels hanging on ``anchors`` (display x, y), never overlapping.
+
+    Anchors left of the leg's middle go to a column on the left, the others
+    to the right; each column is stacked top-down in anchor order.
+    """
+    width, height = viewport
+    middle = (leg_x_range[0] + leg_x_range[1]) / 2
+    boxes: list[Box | None] = [None] * len(anchors)
+    for left in (True, False):
+        side = [i for i, (x, _) in enumerate(anchors) if (x < middle) == left]
+        side.sort(key=lambda i: -anchors[i][1])
+        ceiling = height - 4.0
+        placed = []
+        for i in side:
+            box_width, box_height = sizes[i]
+            top = min(anchors[i][1] + box_height / 2, ceiling)
+            ceiling = top - box_height - LABEL_GAP_PX
+            if left:
+                x = max(4.0, leg_x_range[0] - COLUMN_GAP_PX - box_width)
+            else:
+                x = min(width - 4.0 - box_width, leg_x_range[1] + COLUMN_GAP_PX)
+            placed.append((i, Box(x, top - box_height, box_width, box_height)))
+        lowest = min((box.y for _, box in placed), default=4.0)
+        lift = max(0.0, 4.0 - lowest)  # a column that ran off the bottom moves up as a whole
+        for i, box in placed:
+            boxes[i] = Box(box.x, box.y + lift, box.width, box.height)
+    return [box for box in boxes if box is not None]
+
+
+def _to_display(renderer, point) -> tuple[float, float]:
+    renderer.SetWorldPoint(*point, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    return x, y
+
+
+class LabelLayer:
+    """Text actors and leader lines in display coordinates, re-laid out before each render.
+
+    Re-laying out costs well under a millisecond (a few projections), so it
+    runs whenever the camera moved since the last layout: labels follow the
+    leg while it rotates and never overlap.
+    """
+
+    def __init__(self, scene) -> None:
+        from vtkmodules.vtkCommonDataModel import vtkPolyData
+        from vtkmodules.vtkRenderingCore import vtkActor2D, vtkCoordinate, vtkPolyDataMapper2D
+
+        self.scene = scene
+        self.renderer = scene.plotter.renderer
+        self.font_size = round(LABEL_FONT_SIZE * scene.text_scale)
+        self.parts: list[str] = []
+        self.anchors_world: list[np.ndarray] = []
+        self.texts: dict[str, object] = {}
+        self.boxes: dict[str, Box] = {}
+        self.leaders = vtkPolyData()
+        coordinate = vtkCoordinate()
+        coordinate.SetCoordinateSystemToDisplay()
+        mapper = vtkPolyDataMapper2D()
+        mapper.SetInputData(self.leaders)
+        mapper.SetTransformCoordinate(coordinate)
+        self.leader_actor = vtkActor2D()
+        self.leader_actor.SetMapper(mapper)
+        self.leader_actor.GetProperty().SetColor(0.95, 0.93, 0.88)
+        self.leader_actor.GetProperty().SetLineWidth(max(1.0, scene.text_scale))
+        self.leader_actor.GetProperty().SetPointSize(round(5 * scene.text_scale))
+        self.leader_actor.SetPickable(False)
+        self.renderer.AddViewProp(self.leader_actor)
+        self._camera_time = -1
+        self._observer = self.renderer.AddObserver("StartEvent", self._before_render)
+
+    def remove(self) -> None:
+        self.renderer.RemoveObserver(self._observer)
+        self.renderer.RemoveViewProp(self.leader_actor)
+        for actor in self.texts.values():
+            self.renderer.RemoveViewProp(actor)
+        self.texts = {}
+
+    def rebuild(self) -> None:
+        """New set of labels (visibility or pose changed)."""
+        for actor in self.texts.values():
+            self.renderer.RemoveViewProp(actor)
+        self.texts = {}
+        self.parts = [p for p in LABEL_TEXT if self.scene.actors[p].visibility]
+        for part_id in self.parts:
+            actor = _text_actor(LABEL_TEXT[part_id], self.font_size)
+            self.renderer.AddViewProp(actor)
+            self.texts[part_id] = actor
+        self.relayout()
+
+    def _before_render(self, *_: object) -> None:
+        if self.renderer.GetActiveCamera().GetMTime() != self._camera_time:
+            self.relayout()
+
+    def relayout(self) -> None:
+        from vtkmodules.vtkCommonCore import vtkPoints
+        from vtkmodules.vtkCommonDataModel import vtkCellArray
+
+        camera = self.renderer.GetActiveCamera()
+        self._camera_time = camera.GetMTime()
+        points, lines, vertices = vtkPoints(), vtkCellArray(), vtkCellArray()
+        self.boxes = {}
+        if self.parts:
+            towards_eye = np.subtract(camera.GetPosition(), camera.GetFocalPoint())
+            towards_eye = towards_eye / np.linalg.norm(towards_eye)
+            meshes = self.scene.leg.meshes
+            anchors = np.array(
+                [
+                    _to_display(
+                        self.renderer,
+                        label_anchor(
+                            np.asarray(meshes[p].points), towards_eye, LABEL_HEIGHT_FRACTION[p]
+                        ),
+                    )
+                    for p in self.parts
+                ]
+            )
+            bounds = self.scene.visible_bounds()
+            corners = [(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]]
+            corner_x = [_to_display(self.renderer, corner)[0] for corner in corners]
+            sizes = [label_size(LABEL_TEXT[p], self.font_size) for p in self.parts]
+            viewport = tuple(self.renderer.GetSize())
+            boxes = layout_callouts(anchors, sizes, (min(corner_x), max(corner_x)), viewport)
+            middle = (min(corner_x) + max(corner_x)) / 2
+            for part_id, anchor, box in zip(self.parts, anchors, boxes, strict=True):
+                self.boxes[part_id] = box
+                text = self.texts[part_id]
+                left = anchor[0] < middle
+                style = text.GetTextProperty()
+                if left:
+                    style.SetJustificationToRight()
+                    text.SetDisplayPosition(round(box.x + box.width), round(box.y + box.height / 2))
+                    end_x = box.x + box.width + 3
+                else:
+                    style.SetJustificationToLeft()
+                    text.SetDisplayPosition(round(box.x), round(box.y + box.height / 2))
+                    end_x = box.x - 3
+                start = points.InsertNextPoint(anchor[0], anchor[1], 0.0)
+                end = points.InsertNextPoint(end_x, box.y + box.height / 2, 0.0)
+                lines.InsertNextCell(2)
+                lines.InsertCellPoint(start)
+                lines.InsertCellPoint(end)
+                vertices.InsertNextCell(1)
+                vertices.InsertCellPoint(start)
+        self.leaders.SetPoints(points)
+        self.leaders.SetLines(lines)
+        self.leaders.SetVerts(vertices)
+        self.leaders.Modified()
+
+
+def _text_actor(text: str, font_size: int):
+    from vtkmodules.vtkRenderingCore import vtkTextActor
+
+    actor = vtkTextActor()
+    actor.SetInput(text)
+    actor.SetPickable(False)
+    style = actor.GetTextProperty()
+    style.SetFontSize(font_size)
+    style.SetColor(1.0, 1.0, 1.0)
+    style.SetBackgroundColor(0.10, 0.11, 0.13)
+    style.SetBackgroundOpacity(0.78)
+    style.SetFrame(False)
+    style.BoldOff()
+    style.ItalicOff()
+    style.ShadowOff()
+    style.SetVerticalJustificationToCentered()
+    return actor
+
+
 def update_labels(scene) -> None:
-    """Replace the label actor with labels for the visible muscles (or remove it)."""
-    plotter = scene.plotter
-    if scene._labels is not None:
-        plotter.remove_actor(scene._labels, render=False)
-        scene._labels = None
+    """Show callouts for the visible muscles when labels are on; remove them otherwise."""
     if not scene.state.labels:
+        if scene._labels is not None:
+            scene._labels.remove()
+            scene._labels = None
         return
-    camera = plotter.camera
-    towards_eye = np.subtract(camera.position, camera.focal_point)
-    towards_eye = towards_eye / np.linalg.norm(towards_eye)
-    anchors, texts = [], []
-    for part_id, text in LABEL_TEXT.items():
-        if not scene.actors[part_id].visibility:
-            continue
-        points = np.asarray(scene.leg.meshes[part_id].points)
-        anchors.append(label_anchor(points, towards_eye, LABEL_HEIGHT_FRACTION[part_id]))
-        texts.append(text)
-    if not anchors:
-        return
-    scene._labels = plotter.add_point_labels(
-        np.array(anchors),
-        texts,
-        font_size=round(LABEL_FONT_SIZE * scene.text_scale),
-        text_color="white",
-        shape_color=(0.10, 0.11, 0.13),
-        shape_opacity=0.72,
-        point_color=(1.0, 1.0, 1.0),
-        point_size=round(6 * scene.text_scale),
-        render_points_as_spheres=False,
-        always_visible=True,
-        margin=round(4 * scene.text_scale),
-        pickable=False,
-        reset_camera=False,
-        name="muscle-labels",
-    )
+    if scene._labels is None:
+        scene._labels = LabelLayer(scene)
+    scene._labels.rebuild()
