@@ -41,9 +41,7 @@ def ellipsoid(centre, axis, half_length, half_width, half_depth, width_reference
     centre = np.asarray(centre, float)
     axis = np.asarray(axis, float) / np.linalg.norm(axis)
     ends = (tuple(centre - half_length * axis), tuple(centre + half_length * axis))
-    return Body(
-        ends, (half_width,) * 2, (half_depth,) * 2, 2.0, tuple(width_reference), rings
-    )
+    return Body(ends, (half_width,) * 2, (half_depth,) * 2, 2.0, tuple(width_reference), rings)
 
 
 def shaft(points, half_widths, half_depths, bluntness=6.0, width_reference=X_AXIS, rings=14):
@@ -57,9 +55,14 @@ DOWN = -Z_AXIS
 
 #: Segment each bone rides on.
 BONE_SEGMENTS: dict[str, str] = {
-    "hip_bone": "pelvis", "femur": "thigh", "patella": "patella", "tibia": "shank",
-    "fibula": "shank", "calcaneus": "foot", "foot": "foot",
-}  # fmt: skip
+    "hip_bone": "pelvis",
+    "femur": "thigh",
+    "patella": "patella",
+    "tibia": "shank",
+    "fibula": "shank",
+    "calcaneus": "foot",
+    "foot": "foot",
+}
 
 #: Reference-adult bone shapes, standing coordinates in mm (see meshes.anthropometry).
 BONE_BODIES: dict[str, tuple[Body, ...]] = {
@@ -77,7 +80,14 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
         shaft([(0, 0, 0), (44, -8, -36)], [13, 13], [11, 12], 4.0, Z_AXIS, 8),  # neck
         ellipsoid((54, -10, -30), Z_AXIS, 24, 13, 19),  # greater trochanter
         ellipsoid((20, -16, -68), (0.5, -0.5, -1), 10, 8, 8, X_AXIS, 8),  # lesser trochanter
-        shaft([(46, -6, -20), (30, -2, -200), (12, 2, -340), (4, 2, -392)], [17, 13, 15, 30], [17, 14, 15, 22], 6.0, X_AXIS, 20),
+        shaft(
+            [(46, -6, -20), (30, -2, -200), (12, 2, -340), (4, 2, -392)],
+            [17, 13, 15, 30],
+            [17, 14, 15, 22],
+            6.0,
+            X_AXIS,
+            20,
+        ),
         ellipsoid((3, 2, -392), Z_AXIS, 30, 37, 25),  # distal metaphysis
         ellipsoid((-21, 0, -428), Y_AXIS, 31, 15, 23),  # medial condyle
         ellipsoid((23, -1, -426), Y_AXIS, 30, 15, 22),  # lateral condyle
@@ -86,22 +96,42 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
     "tibia": (
         ellipsoid((0, 0, -470), Z_AXIS, 19, 40, 26, X_AXIS, 12),  # condyles / plateau
         ellipsoid((2, 24, -505), Z_AXIS, 14, 10, 8),  # tibial tuberosity
-        shaft([(0, -2, -470), (-3, 6, -560), (-5, 8, -700), (-4, 4, -808)], [30, 15, 12, 20], [22, 15, 13, 18], 6.0, X_AXIS, 20),
+        shaft(
+            [(0, -2, -470), (-3, 6, -560), (-5, 8, -700), (-4, 4, -808)],
+            [30, 15, 12, 20],
+            [22, 15, 13, 18],
+            6.0,
+            X_AXIS,
+            20,
+        ),
         ellipsoid((-3, 2, -815), Z_AXIS, 16, 22, 20),  # distal tibia over the talus
         ellipsoid((-24, 4, -836), Z_AXIS, 16, 8, 11),  # medial malleolus
     ),
     "fibula": (
         ellipsoid((40, -22, -482), Z_AXIS, 13, 11, 11),  # head
-        shaft([(40, -22, -488), (36, -16, -650), (32, -12, -830)], [7, 6, 7], [7, 6, 7], 6.0, X_AXIS, 16),
+        shaft(
+            [(40, -22, -488), (36, -16, -650), (32, -12, -830)],
+            [7, 6, 7],
+            [7, 6, 7],
+            6.0,
+            X_AXIS,
+            16,
+        ),
         ellipsoid((32, -12, -846), Z_AXIS, 19, 8, 11),  # lateral malleolus
     ),
     "calcaneus": (ellipsoid((8, -22, -872), Y_AXIS, 48, 19, 24, X_AXIS, 12),),
     "foot": (
         ellipsoid((0, 0, -848), Y_AXIS, 28, 20, 16),  # talus
-        shaft([(0, 14, -852), (6, 60, -870), (14, 120, -885), (20, 175, -895), (22, 212, -897)],
-              [20, 32, 40, 44, 30], [16, 18, 14, 10, 7], 3.0, X_AXIS, 18),
+        shaft(
+            [(0, 14, -852), (6, 60, -870), (14, 120, -885), (20, 175, -895), (22, 212, -897)],
+            [20, 32, 40, 44, 30],
+            [16, 18, 14, 10, 7],
+            3.0,
+            X_AXIS,
+            18,
+        ),
     ),
-}  # fmt: skip
+}
 
 BONE_AROUND = 18
 
@@ -138,7 +168,11 @@ def bone_templates(resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray,
             all_normals.append(normals)
             all_triangles.append(tube_triangles(n_rings, n_around) + offset)
             offset += len(points)
-        arrays = (np.concatenate(all_points), np.concatenate(all_normals), np.concatenate(all_triangles))
+        arrays = (
+            np.concatenate(all_points),
+            np.concatenate(all_normals),
+            np.concatenate(all_triangles),
+        )
         for array in arrays:
             array.setflags(write=False)
         templates[bone] = arrays

@@ -35,9 +35,7 @@ def rotation_about(axis: np.ndarray, point: np.ndarray, angle_deg: float) -> np.
     """4x4 right-handed rotation by ``angle_deg`` about an axis through ``point``."""
     axis = np.asarray(axis, float) / np.linalg.norm(axis)
     angle = np.radians(angle_deg)
-    cross = np.array(
-        [[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]]
-    )
+    cross = np.array([[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]])
     rotation = np.eye(3) + np.sin(angle) * cross + (1.0 - np.cos(angle)) * cross @ cross
     transform = np.eye(4)
     transform[:3, :3] = rotation
@@ -91,9 +89,7 @@ def rotations_about(axis: np.ndarray, point: np.ndarray, angles_deg: np.ndarray)
     """``(n, 4, 4)`` rotations about one axis by many angles, vectorised."""
     axis = np.asarray(axis, float) / np.linalg.norm(axis)
     angles = np.radians(np.asarray(angles_deg, float))[:, None, None]
-    cross = np.array(
-        [[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]]
-    )
+    cross = np.array([[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]])
     rotation = np.eye(3) + np.sin(angles) * cross + (1.0 - np.cos(angles)) * (cross @ cross)
     transforms = np.zeros((len(angles), 4, 4))
     transforms[:, :3, :3] = rotation

@@ -18,11 +18,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from meshes.landmarks import LANDMARKS, landmark_positions
+from meshes.landmarks import landmark_positions
 from meshes.pose import Pose
 from meshes.sweep import resample_path, tube_normals, tube_points
 
-TENDON_TAIL = ("via.calcaneal_tendon.lower", "via.calcaneal_tendon.heel_wrap", "calcaneal_tuberosity")
+TENDON_TAIL = (
+    "via.calcaneal_tendon.lower",
+    "via.calcaneal_tendon.heel_wrap",
+    "calcaneal_tuberosity",
+)
 
 
 @dataclass(frozen=True)
@@ -44,58 +48,122 @@ class MuscleSpec:
 
 MUSCLES: dict[str, MuscleSpec] = {
     "biceps_femoris.long_head": MuscleSpec(
-        ("ischial_tuberosity", "via.hamstrings.hip_wrap", "via.biceps_long_head.upper",
-         "via.biceps_long_head.middle", "via.biceps_long_head.lower", "via.biceps.knee_wrap",
-         "fibular_head"),
-        ((0, 4, 4), (0.08, 9, 8), (0.3, 21, 16), (0.5, 22, 17), (0.7, 14, 11), (0.82, 7, 5.5),
-         (0.92, 5, 4), (1, 4, 3)),
+        (
+            "ischial_tuberosity",
+            "via.hamstrings.hip_wrap",
+            "via.biceps_long_head.upper",
+            "via.biceps_long_head.middle",
+            "via.biceps_long_head.lower",
+            "via.biceps.knee_wrap",
+            "fibular_head",
+        ),
+        (
+            (0, 4, 4),
+            (0.08, 9, 8),
+            (0.3, 21, 16),
+            (0.5, 22, 17),
+            (0.7, 14, 11),
+            (0.82, 7, 5.5),
+            (0.92, 5, 4),
+            (1, 4, 3),
+        ),
     ),
     "biceps_femoris.short_head": MuscleSpec(
-        ("linea_aspera_lateral_lip", "via.biceps_short_head.lower", "via.biceps.knee_wrap",
-         "fibular_head"),
+        (
+            "linea_aspera_lateral_lip",
+            "via.biceps_short_head.lower",
+            "via.biceps.knee_wrap",
+            "fibular_head",
+        ),
         ((0, 6, 3), (0.15, 11, 6), (0.45, 14, 9), (0.75, 7, 5), (1, 4, 3)),
         rings=40,
     ),
     "semitendinosus": MuscleSpec(
-        ("ischial_tuberosity", "via.hamstrings.hip_wrap", "via.semitendinosus.upper",
-         "via.semitendinosus.middle", "via.semitendinosus.lower", "via.semitendinosus.knee_wrap",
-         "via.semitendinosus.below_knee", "pes_anserinus"),
-        ((0, 4, 4), (0.07, 9, 8), (0.2, 17, 14), (0.38, 18, 14), (0.52, 9, 7.5), (0.62, 4.5, 4),
-         (1, 3.5, 2.5)),
+        (
+            "ischial_tuberosity",
+            "via.hamstrings.hip_wrap",
+            "via.semitendinosus.upper",
+            "via.semitendinosus.middle",
+            "via.semitendinosus.lower",
+            "via.semitendinosus.knee_wrap",
+            "via.semitendinosus.below_knee",
+            "pes_anserinus",
+        ),
+        (
+            (0, 4, 4),
+            (0.07, 9, 8),
+            (0.2, 17, 14),
+            (0.38, 18, 14),
+            (0.52, 9, 7.5),
+            (0.62, 4.5, 4),
+            (1, 3.5, 2.5),
+        ),
         rings=64,
     ),
     "semimembranosus": MuscleSpec(
-        ("ischial_tuberosity_superolateral", "via.semimembranosus.hip_wrap",
-         "via.semimembranosus.upper", "via.semimembranosus.middle", "via.semimembranosus.lower",
-         "via.semimembranosus.knee_wrap", "posterior_medial_tibial_condyle"),
-        ((0, 5, 3), (0.12, 11, 4), (0.3, 17, 8), (0.55, 23, 13), (0.72, 21, 12), (0.86, 10, 7),
-         (1, 6, 4)),
+        (
+            "ischial_tuberosity_superolateral",
+            "via.semimembranosus.hip_wrap",
+            "via.semimembranosus.upper",
+            "via.semimembranosus.middle",
+            "via.semimembranosus.lower",
+            "via.semimembranosus.knee_wrap",
+            "posterior_medial_tibial_condyle",
+        ),
+        (
+            (0, 5, 3),
+            (0.12, 11, 4),
+            (0.3, 17, 8),
+            (0.55, 23, 13),
+            (0.72, 21, 12),
+            (0.86, 10, 7),
+            (1, 6, 4),
+        ),
     ),
     "gastrocnemius.medial_head": MuscleSpec(
-        ("medial_femoral_condyle_posterior", "via.gastrocnemius_medial.knee_wrap",
-         "via.gastrocnemius_medial.belly", "gastrocnemius_medial_junction"),
+        (
+            "medial_femoral_condyle_posterior",
+            "via.gastrocnemius_medial.knee_wrap",
+            "via.gastrocnemius_medial.belly",
+            "gastrocnemius_medial_junction",
+        ),
         ((0, 5, 3), (0.1, 12, 7), (0.35, 23, 13), (0.55, 22, 12.5), (0.8, 14, 7), (1, 6, 2.5)),
         TENDON_TAIL,
     ),
     "gastrocnemius.lateral_head": MuscleSpec(
-        ("lateral_femoral_condyle_posterior", "via.gastrocnemius_lateral.knee_wrap",
-         "via.gastrocnemius_lateral.belly", "gastrocnemius_lateral_junction"),
+        (
+            "lateral_femoral_condyle_posterior",
+            "via.gastrocnemius_lateral.knee_wrap",
+            "via.gastrocnemius_lateral.belly",
+            "gastrocnemius_lateral_junction",
+        ),
         ((0, 5, 3), (0.1, 10, 6), (0.35, 21, 12), (0.55, 20, 11), (0.8, 12, 6), (1, 5, 2.5)),
         TENDON_TAIL,
     ),
     "soleus": MuscleSpec(
-        (("posterior_proximal_fibula", "soleal_line"), "via.soleus.upper", "via.soleus.lower",
-         "soleus_junction"),
-        ((0, 24, 5), (0.1, 32, 8), (0.3, 40, 11), (0.5, 38, 11), (0.72, 27, 8.5), (0.88, 18, 6),
-         (1, 9, 4)),
+        (
+            ("posterior_proximal_fibula", "soleal_line"),
+            "via.soleus.upper",
+            "via.soleus.lower",
+            "soleus_junction",
+        ),
+        (
+            (0, 24, 5),
+            (0.1, 32, 8),
+            (0.3, 40, 11),
+            (0.5, 38, 11),
+            (0.72, 27, 8.5),
+            (0.88, 18, 6),
+            (1, 9, 4),
+        ),
         TENDON_TAIL[1:],
     ),
     "calcaneal_tendon": MuscleSpec(
-        ("calcaneal_tendon_origin",) + TENDON_TAIL,
+        ("calcaneal_tendon_origin", *TENDON_TAIL),
         ((0, 14, 2.5), (0.25, 10, 3.5), (0.5, 6.5, 4.5), (0.75, 6.5, 5), (0.9, 8.5, 5), (1, 10, 4)),
         rings=40,
     ),
-}  # fmt: skip
+}
 
 MUSCLE_AROUND = 28
 
@@ -160,6 +228,3 @@ def fibre_shade(spec: MuscleSpec, resolution: float) -> np.ndarray:
     shade = 0.925 + 0.05 * bands / 1.5 + 0.02 * np.sin(np.pi * along)[:, None]
     shade = np.clip(shade, 0.85, 1.0).ravel()
     return np.concatenate([[shade[0]], shade, [shade[-1]]]).astype(np.float32)
-
-
-assert all(name in LANDMARKS for spec in MUSCLES.values() for name in _landmark_names(spec.path))

@@ -37,7 +37,7 @@ SKIN_STATIONS: tuple[tuple[float, float, float, float, float], ...] = (
     (-850, 6, -17, 40, 50),
     (-885, 8, -22, 36, 50),
     (-905, 8, -24, 24, 38),
-)  # fmt: skip
+)
 
 #: Superellipse exponent of a section: a little squarer than an ellipse, like a limb.
 SECTION_EXPONENT = 2.3
@@ -75,7 +75,9 @@ def _unit_section(n_around: int) -> np.ndarray:
     angle = np.linspace(0.0, 2.0 * np.pi, n_around, endpoint=False)
     cosine, sine = np.cos(angle), np.sin(angle)
     power = 2.0 / SECTION_EXPONENT
-    return np.stack([np.sign(cosine) * np.abs(cosine) ** power, -np.sign(sine) * np.abs(sine) ** power], -1)
+    return np.stack(
+        [np.sign(cosine) * np.abs(cosine) ** power, -np.sign(sine) * np.abs(sine) ** power], -1
+    )
 
 
 def _ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -61,7 +61,9 @@ def path_tangents(centres: np.ndarray) -> np.ndarray:
     return _unit(np.gradient(centres, axis=0))
 
 
-def resample_path(control_points: np.ndarray, n_points: int, smoothing_passes: int = 6) -> np.ndarray:
+def resample_path(
+    control_points: np.ndarray, n_points: int, smoothing_passes: int = 6
+) -> np.ndarray:
     """Evenly spaced, smoothed points along a polyline, ends kept exactly in place.
 
     Smoothing rounds the corners at via points, the way a muscle bends around

@@ -39,7 +39,7 @@ def signed_volume(points: np.ndarray, tris: np.ndarray) -> float:
 def assert_clean_closed_surface(part_id: str, mesh) -> None:
     tris = triangles(mesh)
     directed = np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]])
-    unique_directed, counts = np.unique(directed, axis=0, return_counts=True)
+    _, counts = np.unique(directed, axis=0, return_counts=True)
     assert (counts == 1).all(), f"{part_id}: a directed edge is used twice (flipped face)"
     undirected = np.sort(directed, axis=1)
     _, undirected_counts = np.unique(undirected, axis=0, return_counts=True)
