@@ -150,3 +150,29 @@ def test_about_lists_version_note_and_references(window, qtbot):
 def test_settings_fixture_is_isolated(settings_path):
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     assert not settings.contains("window/geometry")
+
+
+def test_launch_options_open_the_window_in_that_state(make_window):
+    from viewer.cli import build_parser
+    from viewer.commands.gui import initial_state
+
+    parser = build_parser()
+    arguments = parser.parse_args(
+        ["--view", "medial", "--select", "soleus", "--hide", "superficial"]
+    )
+    window = make_window(initial_state(arguments, parser))
+    assert window.state.selected == "soleus"
+    assert "Soleus" in window.info.toPlainText()
+    assert not window.scene.actors["gastrocnemius.medial_head"].visibility
+    camera = window.view.camera
+    assert camera.position[0] < camera.focal_point[0]  # medial of a right leg is -X
+
+
+def test_last_export_folder_persists(make_window, tmp_path):
+    first = make_window()
+    first.last_export_dir = str(tmp_path)
+    first.close()
+    second = make_window()
+    second.export_dialog()
+    assert second.export_dialog_instance.path_field.text().startswith(str(tmp_path))
+    second.export_dialog_instance.reject()
