@@ -164,13 +164,13 @@ LANDMARKS: dict[str, Landmark] = {
         "shank", -41, -10, -490, "semitendinosus tendon curving forward below the medial condyle"
     ),
     "via.gastrocnemius_medial.belly": _mark(
-        "shank", -19, -62, -540, "medial head, widest part of the belly"
+        "shank", -19, -64, -540, "medial head, widest part of the belly"
     ),
     "via.gastrocnemius_lateral.belly": _mark(
-        "shank", 22, -60, -535, "lateral head, widest part of the belly"
+        "shank", 22, -62, -535, "lateral head, widest part of the belly"
     ),
-    "via.soleus.upper": _mark("shank", 4, -37, -590, "soleus belly, upper calf"),
-    "via.soleus.lower": _mark("shank", -2, -38, -700, "soleus belly, lower calf"),
+    "via.soleus.upper": _mark("shank", 4, -35, -590, "soleus belly, upper calf"),
+    "via.soleus.lower": _mark("shank", -2, -36, -700, "soleus belly, lower calf"),
     "via.calcaneal_tendon.lower": _mark(
         "ankle:0.2", 6, -56, -790, "calcaneal tendon above the heel"
     ),

@@ -127,7 +127,7 @@ MUSCLES: dict[str, MuscleSpec] = {
             "via.gastrocnemius_medial.belly",
             "gastrocnemius_medial_junction",
         ),
-        ((0, 5, 3), (0.1, 12, 7), (0.35, 23, 13), (0.55, 22, 12.5), (0.8, 14, 7), (1, 6, 2.5)),
+        ((0, 5, 3), (0.1, 12, 8), (0.35, 23, 16), (0.55, 22, 15), (0.8, 14, 8), (1, 6, 2.5)),
         TENDON_TAIL,
     ),
     "gastrocnemius.lateral_head": MuscleSpec(
@@ -137,7 +137,7 @@ MUSCLES: dict[str, MuscleSpec] = {
             "via.gastrocnemius_lateral.belly",
             "gastrocnemius_lateral_junction",
         ),
-        ((0, 5, 3), (0.1, 10, 6), (0.35, 21, 12), (0.55, 20, 11), (0.8, 12, 6), (1, 5, 2.5)),
+        ((0, 5, 3), (0.1, 10, 7), (0.35, 21, 14), (0.55, 20, 13), (0.8, 12, 7), (1, 5, 2.5)),
         TENDON_TAIL,
     ),
     "soleus": MuscleSpec(
@@ -150,9 +150,9 @@ MUSCLES: dict[str, MuscleSpec] = {
         (
             (0, 24, 5),
             (0.1, 32, 8),
-            (0.3, 40, 11),
-            (0.5, 38, 11),
-            (0.72, 27, 8.5),
+            (0.3, 40, 12.5),
+            (0.5, 38, 12.5),
+            (0.72, 27, 9.5),
             (0.88, 18, 6),
             (1, 9, 4),
         ),
@@ -160,7 +160,15 @@ MUSCLES: dict[str, MuscleSpec] = {
     ),
     "calcaneal_tendon": MuscleSpec(
         ("calcaneal_tendon_origin", *TENDON_TAIL),
-        ((0, 14, 2.5), (0.25, 10, 3.5), (0.5, 6.5, 4.5), (0.75, 6.5, 5), (0.9, 8.5, 5), (1, 10, 4)),
+        (
+            (0, 8, 1.5),
+            (0.08, 13, 2.5),
+            (0.25, 10, 3.5),
+            (0.5, 6.5, 4.5),
+            (0.75, 6.5, 5),
+            (0.9, 8.5, 5),
+            (1, 10, 4),
+        ),
         rings=40,
     ),
 }
