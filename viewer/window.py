@@ -35,6 +35,7 @@ from viewer.widgets.structure_tree import StructureTree
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
+TREE_AND_LAYERS_HEIGHT_PX = 330
 
 
 class AtlasWindow(QMainWindow):
@@ -91,8 +92,9 @@ class AtlasWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.info)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([TREE_AND_LAYERS_HEIGHT_PX, 10_000])
         self.dock = QDockWidget("Atlas", self)
         self.dock.setObjectName("atlas-dock")
         self.dock.setWidget(splitter)

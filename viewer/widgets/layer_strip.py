@@ -27,6 +27,8 @@ class LayerStrip(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
         grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 14)
         for row, layer in enumerate(LAYERS):
             toggle = QCheckBox(LAYER_TITLES[layer])
             toggle.setToolTip(f"Show or hide the {LAYER_TITLES[layer].lower()} ({row + 1})")
