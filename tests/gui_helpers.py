@@ -119,3 +119,22 @@ def click_link(qtbot, browser, href: str) -> None:
     """Click a link in the info panel with the mouse, as a reader does."""
     position = link_position(browser, href)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def read_and_close_modal_later(delay_ms: int = 300) -> dict:
+    """Arrange to read the text of the next modal box and close it, as a person would.
+
+    Returns a dict that holds the box's text under "text" once it has appeared.
+    """
+    from PySide6.QtCore import QTimer
+
+    seen: dict = {}
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text() if box else ""
+        if box:
+            box.close()
+
+    QTimer.singleShot(delay_ms, read_and_close)
+    return seen

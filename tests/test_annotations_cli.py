@@ -3,27 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from meshes.parts import LAYERS, PARTS, STRUCTURE_IDS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def legatlas(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "LEGATLAS_ANNOTATIONS": "", **(env or {})}
-    environment.pop("DISPLAY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "viewer", *arguments],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.cli_helpers import legatlas
 
 
 def test_list_shows_every_structure_part_and_layer():

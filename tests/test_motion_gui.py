@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from meshes.pose import STANDING
+from tests.cli_helpers import legatlas
 from tests.gui_helpers import click_link, drag
 
 
@@ -117,18 +116,12 @@ def test_length_curves_plot_and_export(window, qtbot, tmp_path):
 
 
 def test_cli_lengths_prints_json_and_rejects_bad_angles():
-    result = subprocess.run(
-        [sys.executable, "-m", "viewer", "lengths", "--knee-flexion", "90", "--json"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    result = legatlas("lengths", "--knee-flexion", "90", "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     rows = {row["id"]: row for row in payload["muscles"]}
     assert rows["semitendinosus"]["change_percent"] < 0
     assert abs(rows["soleus"]["change_percent"]) < 1
-    bad = subprocess.run(
-        [sys.executable, "-m", "viewer", "lengths", "--ankle-dorsiflexion", "45"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    bad = legatlas("lengths", "--ankle-dorsiflexion", "45")
     assert bad.returncode == 2
     assert "ankle_dorsiflexion" in bad.stderr and "Traceback" not in bad.stderr

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PIL import Image
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+from tests.cli_helpers import legatlas
+from tests.gui_helpers import read_and_close_modal_later
 
 
 def _export_from_dialog(window, path, size=(640, 400), transparent=False):
@@ -52,15 +50,7 @@ def test_unwritable_path_shows_an_error_and_leaves_no_file(window, tmp_path):
     blocker.write_text("a file where a folder should be")
     path = blocker / "shot.png"
     dialog = _export_from_dialog(window, path)
-    seen = {}
-
-    def read_and_close():
-        box = QApplication.activeModalWidget()
-        seen["text"] = box.text() if box else ""
-        if box:
-            box.close()
-
-    QTimer.singleShot(300, read_and_close)
+    seen = read_and_close_modal_later()
     dialog.save_button.click()
     assert "cannot write" in seen["text"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
@@ -76,21 +66,9 @@ def test_copy_view_puts_an_image_on_the_clipboard(window):
 # -- command line, with no display -------------------------------------------------------
 
 
-def _headless(*arguments, cwd=None):
-    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    return subprocess.run(
-        [sys.executable, "-m", "viewer", *arguments],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=cwd,
-        timeout=120,
-    )
-
-
-def test_cli_screenshot_renders_headless(tmp_path):
+def test_cli_screenshot_renderslegatlas(tmp_path):
     path = tmp_path / "soleus.png"
-    result = _headless(
+    result = legatlas(
         "screenshot", str(path), "--size", "400x500", "--hide", "superficial",
         "--select", "soleus", "--view", "medial", "--transparent", "--labels",
     )  # fmt: skip
@@ -102,7 +80,7 @@ def test_cli_screenshot_renders_headless(tmp_path):
 
 def test_cli_screenshot_scale_multiplies_size(tmp_path):
     path = tmp_path / "leg.tif"
-    result = _headless("screenshot", str(path), "--size", "200x150", "--scale", "2")
+    result = legatlas("screenshot", str(path), "--size", "200x150", "--scale", "2")
     assert result.returncode == 0, result.stderr
     with Image.open(path) as image:
         assert image.size == (400, 300)
@@ -120,7 +98,7 @@ def test_cli_screenshot_scale_multiplies_size(tmp_path):
 )
 def test_cli_screenshot_bad_arguments_exit_2_listing_choices(tmp_path, arguments):
     path = tmp_path / "x.png"
-    result = _headless("screenshot", str(path), *arguments)
+    result = legatlas("screenshot", str(path), *arguments)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert not path.exists()
@@ -130,7 +108,7 @@ def test_cli_screenshot_bad_arguments_exit_2_listing_choices(tmp_path, arguments
 
 def test_cli_screenshot_unwritable_path_exits_1_with_one_line(tmp_path):
     path = tmp_path / "no-such-folder" / "x.png"
-    result = _headless("screenshot", str(path), "--size", "100x100")
+    result = legatlas("screenshot", str(path), "--size", "100x100")
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "cannot write" in result.stderr
@@ -138,7 +116,7 @@ def test_cli_screenshot_unwritable_path_exits_1_with_one_line(tmp_path):
 
 
 def test_gui_without_a_display_exits_1_with_a_hint():
-    result = _headless()
+    result = legatlas()
     assert result.returncode == 1
     assert "xvfb-run legatlas" in result.stderr
     assert "Traceback" not in result.stderr

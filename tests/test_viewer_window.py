@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 
 from meshes.parts import LAYERS
 from viewer.state import AtlasState
@@ -131,17 +130,9 @@ def test_corrupt_settings_fall_back_to_defaults_with_a_note(make_window, setting
 
 
 def test_about_lists_version_note_and_references(window, qtbot):
-    from PySide6.QtCore import QTimer
+    from tests.gui_helpers import read_and_close_modal_later
 
-    seen = {}
-
-    def read_and_close():
-        box = QApplication.activeModalWidget()
-        seen["text"] = box.text() if box else ""
-        if box:
-            box.close()
-
-    QTimer.singleShot(200, read_and_close)
+    seen = read_and_close_modal_later(200)
     window.actions_by_key["about"].trigger()
     assert "Leg Atlas" in seen["text"]
     assert window.catalogue.disclaimer in seen["text"]
