@@ -167,3 +167,15 @@ def test_last_export_folder_persists(make_window, tmp_path):
     second.export_dialog()
     assert second.export_dialog_instance.path_field.text().startswith(str(tmp_path))
     second.export_dialog_instance.reject()
+
+
+def test_broken_user_cards_stop_the_app_with_a_message_naming_the_file(qtbot, tmp_path, capsys):
+    from tests.gui_helpers import read_and_close_modal_later
+    from viewer.cli import run
+
+    (tmp_path / "mine.toml").write_text("[card]\nid = 'soleus'\nname = [\n")
+    seen = read_and_close_modal_later(300)
+    status = run(["--annotations", str(tmp_path)])
+    assert status == 1
+    assert "mine.toml" in seen["text"]
+    assert "mine.toml" in capsys.readouterr().err

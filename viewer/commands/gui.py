@@ -64,7 +64,20 @@ def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         raise CommandError(NO_DISPLAY_MESSAGE, status=1)
     from viewer.commands.common import load_catalogue
 
-    catalogue = load_catalogue(arguments)
+    try:
+        catalogue = load_catalogue(arguments)
+    except CommandError as error:
+        show_startup_error(str(error))  # a person who started from a menu sees no terminal
+        raise
     from viewer.app import run_app
 
     return run_app(catalogue, state)
+
+
+def show_startup_error(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from viewer.app import make_application
+
+    make_application()
+    QMessageBox.critical(None, "Leg Atlas cannot start", message)
