@@ -57,6 +57,8 @@ def _section_heading(key: str, title: str, count: int, expanded: set[str]) -> st
 
 def _facts_table(card) -> str:
     rows = []
+    if card.location:
+        rows.append(("Where", escape(card.location)))
     if card.origin:
         rows.append(("Origin", escape(card.origin)))
     if card.insertion:
@@ -64,6 +66,8 @@ def _facts_table(card) -> str:
     if card.innervation is not None:
         nerve = card.innervation
         rows.append(("Nerve", f"{escape(nerve.nerve)} ({escape(nerve.roots)})"))
+    if card.blood_supply:
+        rows.append(("Blood supply", escape(card.blood_supply)))
     if card.joints_crossed:
         rows.append(("Crosses", escape(", ".join(card.joints_crossed))))
     if card.actions:
@@ -167,6 +171,8 @@ def overview_html(catalogue) -> str:
             for h in overview.how_to
         )
         html += "</table>"
+    if overview.when_to_seek_help:
+        html += "<h2>When to seek help</h2>" + _list(overview.when_to_seek_help)
     html += f"<p class='note'>{escape(catalogue.disclaimer)}</p>"
     return html
 
@@ -202,8 +208,12 @@ def card_html(
         )
         html += f"<p>Members: {links}</p>"
     html += _comparison_html(card, catalogue)
+    if card.landmarks:
+        html += "<h2>Landmarks</h2>" + _list(card.landmarks)
     if card.functions:
         html += "<h2>In daily life and sport</h2>" + _list(card.functions)
+    if card.training_tips:
+        html += "<h2>Training tips</h2>" + _list(card.training_tips)
     for note in getattr(card, "notes", None) or []:
         html += f"<p class='note'>Note: {escape(note)}</p>"
     exercises = catalogue.exercises_for(card_id)
