@@ -1,0 +1,1 @@
+"""Leg Atlas benchmarks: ``python benchmarks/run.py`` (or ``make bench``); see RESULTS.md."""

@@ -1,0 +1,53 @@
+"""The benchmark runs end to end (quick mode) and reports every figure; timings are not judged."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+FIGURES = (
+    "cold_start_s",
+    "floor_cold_start_s",
+    "mesh_build_first_ms",
+    "mesh_build_ms",
+    "repose_ms",
+    "pick_ms",
+    "rotation_frame_ms",
+    "floor_rotation_frame_ms",
+    "pose_slider_frame_ms",
+    "export_1080p_s",
+    "export_4k_s",
+    "memory_after_start_mb",
+    "floor_memory_mb",
+)
+#: Memory growth can honestly be zero or negative (pages returned to the system).
+SIGNED_FIGURES = ("memory_growth_1000_selections_mb",)
+
+
+def test_quick_benchmark_reports_every_figure_as_a_number():
+    completed = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--quick", "--json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    report = json.loads(completed.stdout)
+    figures = report["figures"]
+    for key in FIGURES:
+        value = figures[key]
+        assert isinstance(value, (int, float)) and math.isfinite(value) and value > 0, key
+    for key in SIGNED_FIGURES:
+        assert isinstance(figures[key], (int, float)) and math.isfinite(figures[key]), key
+    assert {row["key"] for row in report["budget"]} >= {"cold_start_s", "pick_ms", "export_4k_s"}
+    assert all(row["result"] for row in report["budget"])
+    assert (
+        "llvmpipe" in " ".join(report["machine"]["gl_renderer"]) or report["machine"]["gl_renderer"]
+    ), "the OpenGL renderer is described"
+    assert report["machine"]["cpu"] and report["machine"]["python"]
