@@ -26,7 +26,7 @@ def test_clicking_a_muscle_selects_it_highlights_it_and_shows_its_card(window, p
     assert name in window.info.toPlainText()
     colour = window.scene.actors[part_id].prop.color
     assert tuple(colour) != pytest.approx(part.colour)  # tinted towards the highlight
-    assert window.scene._outline_actors, "the selection has an outline"
+    assert part_id in window.scene.outlined_parts(), "the selection has an outline"
     assert (
         window.tree.tree.currentItem()
         is window.tree.items[part_id if part.part else part.structure]
@@ -69,7 +69,7 @@ def test_clicking_the_background_clears_the_selection(window):
     click(window.view, QPoint(12, 12))
     assert window.state.selected is None
     assert window.catalogue.overview.title in window.info.toPlainText()
-    assert not window.scene._outline_actors
+    assert not window.scene.outlined_parts()
 
 
 def test_skin_is_not_pickable_but_muscles_under_it_are(window):

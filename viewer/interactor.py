@@ -9,6 +9,7 @@ stereo, ``q`` quit...) would surprise a person, so they never reach VTK.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
 from viewer.picking import ClickFilter, PartPicker
@@ -30,22 +31,20 @@ class AtlasInteractor(QtInteractor):
         self.scene = None  # set by the window once the leg is built
         self._clicks = ClickFilter()
         self._picker = PartPicker()
-        self._render_pending = False
         self._hover_position: QPoint | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)
         self._hover_timer.timeout.connect(self._emit_hover)
 
     # -- rendering ------------------------------------------------------------------------
     def request_render(self) -> None:
-        """Coalesce the renders asked for by one burst of state changes into one."""
-        if not self._render_pending:
-            self._render_pending = True
-            QTimer.singleShot(0, self._render_now)
+        """Ask Qt for one repaint; a burst of state changes still draws one frame.
 
-    def _render_now(self) -> None:
-        self._render_pending = False
+        The widget is a QOpenGLWidget whose paint always renders the scene, so
+        scheduling a paint (not calling ``render()``, which renders once now
+        and then again when the finished frame is painted) costs one frame.
+        """
         if not getattr(self, "_closed", True):
-            self.render()
+            QWidget.update(self)
 
     # -- picking --------------------------------------------------------------------------
     def pick_part(self, x: float, y: float) -> str | None:

@@ -44,7 +44,8 @@ class LegScene:
         self.leg = leg
         self._request_render = request_render or (lambda: None)
         self.actors: dict[str, pv.Actor] = {}
-        self._outline_actors: list[pv.Actor] = []
+        self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
+        self._outline_pose: dict[str, object] = {}
         self._labels = None
         self._colour_bar = None
         self.text_scale = text_scale  # exports render larger then shrink: text grows to match
@@ -81,8 +82,7 @@ class LegScene:
         events.layers_visible.connect(self._on_visibility)
         events.hidden.connect(self._on_visibility)
         events.layer_opacity.connect(self._on_visibility)
-        events.selected.connect(self._on_colours)
-        events.selected_part.connect(self._on_colours)
+        events.selection.connect(self._on_colours)
         events.colour_mode.connect(self._on_colours)
         events.pose.connect(self._on_pose)
         events.view.connect(self._on_view)
@@ -90,7 +90,7 @@ class LegScene:
 
     def disconnect(self) -> None:
         """Stop listening, so a closed view never touches a finalized render window."""
-        for name in ("layers_visible", "hidden", "layer_opacity", "selected", "selected_part"):
+        for name in ("layers_visible", "hidden", "layer_opacity", "selection"):
             getattr(self.state.events, name).disconnect(self._on_visibility, missing_ok=True)
             getattr(self.state.events, name).disconnect(self._on_colours, missing_ok=True)
         self.state.events.colour_mode.disconnect(self._on_colours, missing_ok=True)
@@ -199,28 +199,41 @@ class LegScene:
         self.update_labels()
 
     def _update_outline(self) -> None:
-        """An inverted hull behind the selected parts draws a bright rim around them."""
-        for actor in self._outline_actors:
-            self.plotter.remove_actor(actor, render=False)
-        self._outline_actors = []
-        for structure in self.state.selected_structures():
-            for part_id, actor in self.actors.items():
-                if PART_BY_ID[part_id].structure != structure or not actor.visibility:
-                    continue
-                mesh = self.leg.meshes[part_id]
-                if "Normals" not in mesh.point_data:
-                    continue
-                hull = mesh.copy(deep=False)
-                hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
-                outline = self.plotter.add_mesh(
-                    hull,
-                    color=appearance.OUTLINE_COLOUR,
-                    lighting=False,
-                    pickable=False,
-                    reset_camera=False,
-                    culling="front",
-                )
-                self._outline_actors.append(outline)
+        """An inverted hull behind the selected parts draws a bright rim around them.
+
+        Hull actors are made once per part and then only shown, hidden or
+        moved, because adding an actor costs far more than a click may.
+        """
+        selected = set(self.state.selected_structures())
+        for part_id, actor in self.actors.items():
+            wanted = PART_BY_ID[part_id].structure in selected and actor.visibility
+            if wanted:
+                hull, outline = self._outline_for(part_id)
+                if self._outline_pose.get(part_id) != self.leg.pose:
+                    mesh = self.leg.meshes[part_id]
+                    hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
+                    self._outline_pose[part_id] = self.leg.pose
+                outline.visibility = True
+            elif part_id in self._outlines:
+                self._outlines[part_id][1].visibility = False
+
+    def _outline_for(self, part_id: str):
+        if part_id not in self._outlines:
+            hull = self.leg.meshes[part_id].copy(deep=True)
+            outline = self.plotter.add_mesh(
+                hull,
+                color=appearance.OUTLINE_COLOUR,
+                lighting=False,
+                pickable=False,
+                reset_camera=False,
+                culling="front",
+            )
+            self._outlines[part_id] = (hull, outline)
+        return self._outlines[part_id]
+
+    def outlined_parts(self) -> list[str]:
+        """Parts whose outline is showing (the selection's visible parts)."""
+        return [p for p, (_, actor) in self._outlines.items() if actor.visibility]
 
     def update_labels(self) -> None:
         from viewer.labels import update_labels

@@ -42,8 +42,8 @@ class AtlasState(EventedModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    selected: str | None = None  # a structure id or a group id
-    selected_part: str | None = None  # a part id ("biceps_femoris.short_head") when one was clicked
+    #: (structure or group id, part id or None); one field so one click is one event.
+    selection: tuple[str | None, str | None] = (None, None)
     hidden: frozenset[str] = frozenset()  # structure ids hidden one by one
     layers_visible: frozenset[str] = frozenset(LAYERS)
     layer_opacity: tuple[tuple[str, float], ...] = tuple(DEFAULT_LAYER_OPACITY.items())
@@ -54,6 +54,16 @@ class AtlasState(EventedModel):
     hovered: str | None = Field(default=None)
 
     # -- derived questions ------------------------------------------------------------------
+    @property
+    def selected(self) -> str | None:
+        """The selected structure or group id."""
+        return self.selection[0]
+
+    @property
+    def selected_part(self) -> str | None:
+        """The clicked part ("biceps_femoris.short_head"), when a part was clicked."""
+        return self.selection[1]
+
     def opacity_of_layer(self, layer: str) -> float:
         return dict(self.layer_opacity)[layer]
 
@@ -72,9 +82,7 @@ class AtlasState(EventedModel):
     def select(self, selection_id: str | None, part_id: str | None = None) -> None:
         if selection_id is not None and selection_id not in STRUCTURE_IDS + tuple(GROUPS):
             raise ValueError(f"unknown structure or group id {selection_id!r}")
-        # Part first, so a listener of `selected` sees the matching part.
-        self.selected_part = part_id
-        self.selected = selection_id
+        self.selection = (selection_id, part_id if selection_id else None)
 
     def clear_selection(self) -> None:
         self.select(None)

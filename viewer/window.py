@@ -127,10 +127,9 @@ class AtlasWindow(QMainWindow):
         self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
         self.motion = MotionController(self)
         self.info.play_requested.connect(self.motion.play)
-        self.state.events.pose.connect(self._update_length_line)
-        self.state.events.selected.connect(self._update_length_line)
-        self.state.events.selected_part.connect(self._update_length_line)
-        self._update_length_line()
+        self.info.extra_line_for = self.length_line
+        self.state.events.pose.connect(lambda *_: self.info.refresh(keep_scroll=True))
+        self.info.refresh()
 
     def _ensure_length_plot(self, visible: bool) -> None:
         """Build the matplotlib plot the first time the tab is shown (keeps start-up fast)."""
@@ -253,8 +252,8 @@ class AtlasWindow(QMainWindow):
         checked = self.actions_by_key["stretch_map"].isChecked()
         self.state.colour_mode = "stretch" if checked else "anatomy"
 
-    def _update_length_line(self, *_: object) -> None:
-        """Put the selected muscle's length now and its change on its card."""
+    def length_line(self) -> str:
+        """The selected muscle's length now and its change, for its card."""
         selected = self.state.selected
         rows = {row.part_id: row for row in length_rows(self.state.pose)}
         texts = []
@@ -263,10 +262,7 @@ class AtlasWindow(QMainWindow):
                 row = rows[part.id]
                 head = f"{part.part.replace('_', ' ')}: " if part.part else ""
                 texts.append(f"{head}{row.length_mm:.0f} mm ({row.change_percent:+.1f} %)")
-        line = ("Length now vs standing — " + "; ".join(texts)) if texts else ""
-        if line != self.info.extra_line:
-            self.info.extra_line = line
-            self.info.refresh(keep_scroll=True)
+        return ("Length now vs standing — " + "; ".join(texts)) if texts else ""
 
     def set_view(self, view: str) -> None:
         if self.state.view == view:

@@ -19,15 +19,23 @@ class InfoPanel(QTextBrowser):
         self.state = state
         self.catalogue = catalogue
         self.expanded: set[str] = set()
-        self.extra_line = ""  # e.g. the selected muscle's current length, set by the motion views
+        #: Gives a line to add under the title (the muscle's current length), or "".
+        self.extra_line_for = lambda: ""
+        self.extra_line = ""
+        self._shown: tuple | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
-        state.events.selected.connect(self.refresh)
-        state.events.selected_part.connect(self.refresh)
+        state.events.selection.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_: object, keep_scroll: bool = False) -> None:
+        """Re-render the card; skipped when nothing it shows has changed."""
+        self.extra_line = self.extra_line_for() if self.state.selected else ""
+        key = (self.state.selection, frozenset(self.expanded), self.extra_line)
+        if key == self._shown:
+            return
+        self._shown = key
         scroll = self.verticalScrollBar().value() if keep_scroll else 0
         selected = self.state.selected
         if selected is None:

@@ -77,7 +77,7 @@ class LengthPlot(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(buttons)
-        state.events.selected.connect(self.refresh)
+        state.events.selection.connect(self.refresh)
         state.events.pose.connect(self.refresh)
         self.refresh()
 

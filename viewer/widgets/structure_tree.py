@@ -41,7 +41,7 @@ class StructureTree(QWidget):
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.search.textChanged.connect(self.apply_filter)
-        state.events.selected.connect(self._show_selection)
+        state.events.selection.connect(self._show_selection)
         state.events.hidden.connect(self._show_visibility)
         state.events.layers_visible.connect(self._show_visibility)
 
@@ -104,7 +104,8 @@ class StructureTree(QWidget):
                 self.state.set_structure_visible(bone, checked)
 
     # -- state -> view ----------------------------------------------------------------------
-    def _show_selection(self, selected: str | None) -> None:
+    def _show_selection(self, *_: object) -> None:
+        selected = self.state.selected
         self._applying = True
         try:
             target = self.state.selected_part or selected
