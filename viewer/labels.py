@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 LABEL_FONT_SIZE = 14
+COLOUR_BAR_HEIGHT = 0.16  # fraction of the view the stretch map's colour bar occupies
 LABEL_GAP_PX = 6  # vertical space between two stacked labels
 COLUMN_GAP_PX = 28  # horizontal space between the leg and its label column
 CHAR_WIDTH_EM = 0.58  # average character width of the label font, in font sizes
@@ -77,20 +78,37 @@ def label_size(text: str, font_size: float) -> tuple[float, float]:
     return len(text) * font_size * CHAR_WIDTH_EM + font_size, font_size * 1.6
 
 
+@dataclass(frozen=True)
+class Callout:
+    """Where a label goes: its box, where its leader line meets it, how its text aligns."""
+
+    box: Box
+    leader_end: tuple[float, float]
+    justify: str  # "left", "right" or "center"
+
+
 def layout_callouts(
     anchors: np.ndarray,
     sizes: list[tuple[float, float]],
-    leg_x_range: tuple[float, float],
+    leg_box: Box,
     viewport: tuple[int, int],
-) -> list[Box]:
-    """Boxes beside the leg for labels hanging on ``anchors`` (display x, y), never overlapping.
+    floor: float = 4.0,
+) -> list[Callout]:
+    """Callouts beside the leg for labels hanging on ``anchors`` (display x, y), never overlapping.
 
-    Anchors left of the leg's middle go to a column on the left, the others
-    to the right; each column is stacked top-down in anchor order.
+    A leg standing upright on screen gets a column of labels on each side;
+    a leg lying across the screen (a forward bend) gets rows above and below.
     """
+    if leg_box.width > leg_box.height:
+        return _rows(anchors, sizes, leg_box, viewport, floor)
+    return _columns(anchors, sizes, leg_box, viewport, floor)
+
+
+def _columns(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callout]:
+    """Anchors left of the leg's middle go left, others right; stacked top-down."""
     width, height = viewport
-    middle = (leg_x_range[0] + leg_x_range[1]) / 2
-    boxes: list[Box | None] = [None] * len(anchors)
+    middle = leg_box.x + leg_box.width / 2
+    callouts: list[Callout | None] = [None] * len(anchors)
     for left in (True, False):
         side = [i for i, (x, _) in enumerate(anchors) if (x < middle) == left]
         side.sort(key=lambda i: -anchors[i][1])
@@ -101,15 +119,47 @@ def layout_callouts(
             top = min(anchors[i][1] + box_height / 2, ceiling)
             ceiling = top - box_height - LABEL_GAP_PX
             if left:
-                x = max(4.0, leg_x_range[0] - COLUMN_GAP_PX - box_width)
+                x = max(4.0, leg_box.x - COLUMN_GAP_PX - box_width)
             else:
-                x = min(width - 4.0 - box_width, leg_x_range[1] + COLUMN_GAP_PX)
+                x = min(width - 4.0 - box_width, leg_box.x + leg_box.width + COLUMN_GAP_PX)
             placed.append((i, Box(x, top - box_height, box_width, box_height)))
-        lowest = min((box.y for _, box in placed), default=4.0)
-        lift = max(0.0, 4.0 - lowest)  # a column that ran off the bottom moves up as a whole
+        lowest = min((box.y for _, box in placed), default=floor)
+        lift = max(0.0, floor - lowest)  # a column that ran off the bottom moves up as a whole
         for i, box in placed:
-            boxes[i] = Box(box.x, box.y + lift, box.width, box.height)
-    return [box for box in boxes if box is not None]
+            box = Box(box.x, box.y + lift, box.width, box.height)
+            end_x = box.x + box.width + 3 if left else box.x - 3
+            end = (end_x, box.y + box.height / 2)
+            callouts[i] = Callout(box, end, "right" if left else "left")
+    return [c for c in callouts if c is not None]
+
+
+def _rows(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callout]:
+    """Labels taken from left to right go alternately above and below the leg; each
+    takes the first row (nearest the leg) where it fits beside the ones already there."""
+    width, height = viewport
+    by_x = sorted(range(len(anchors)), key=lambda i: anchors[i][0])
+    callouts: list[Callout | None] = [None] * len(anchors)
+    for above in (True, False):
+        side = by_x[0::2] if above else by_x[1::2]
+        rows: list[list[Box]] = []
+        for i in side:
+            box_width, box_height = sizes[i]
+            x = min(max(4.0, anchors[i][0] - box_width / 2), width - 4.0 - box_width)
+            for row_index in range(len(side) + 1):
+                step = row_index * (box_height + LABEL_GAP_PX)
+                if above:
+                    y = min(height - 4.0 - box_height, leg_box.y + leg_box.height + 12 + step)
+                else:
+                    y = max(floor, leg_box.y - 12 - box_height - step)
+                box = Box(x, y, box_width, box_height)
+                if row_index == len(rows):
+                    rows.append([])
+                if not any(box.overlaps(other) for row in rows for other in row):
+                    rows[row_index].append(box)
+                    break
+            end = (box.x + box.width / 2, box.y - 2 if above else box.y + box.height + 2)
+            callouts[i] = Callout(box, end, "center")
+    return [c for c in callouts if c is not None]
 
 
 def _to_display(renderer, point) -> tuple[float, float]:
@@ -202,26 +252,33 @@ class LabelLayer:
             )
             bounds = self.scene.visible_bounds()
             corners = [(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]]
-            corner_x = [_to_display(self.renderer, corner)[0] for corner in corners]
+            projected = np.array([_to_display(self.renderer, corner) for corner in corners])
+            low, high = projected.min(axis=0), projected.max(axis=0)
+            leg_box = Box(low[0], low[1], high[0] - low[0], high[1] - low[1])
             sizes = [label_size(LABEL_TEXT[p], self.font_size) for p in self.parts]
             viewport = tuple(self.renderer.GetSize())
-            boxes = layout_callouts(anchors, sizes, (min(corner_x), max(corner_x)), viewport)
-            middle = (min(corner_x) + max(corner_x)) / 2
-            for part_id, anchor, box in zip(self.parts, anchors, boxes, strict=True):
+            # Keep clear of the stretch map's colour bar along the bottom.
+            floor = 4.0 + (COLOUR_BAR_HEIGHT * viewport[1] if self.scene.has_colour_bar() else 0)
+            callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor)
+            for part_id, anchor, callout in zip(self.parts, anchors, callouts, strict=True):
+                box = callout.box
                 self.boxes[part_id] = box
                 text = self.texts[part_id]
-                left = anchor[0] < middle
                 style = text.GetTextProperty()
-                if left:
+                if callout.justify == "right":
                     style.SetJustificationToRight()
                     text.SetDisplayPosition(round(box.x + box.width), round(box.y + box.height / 2))
-                    end_x = box.x + box.width + 3
-                else:
+                elif callout.justify == "left":
                     style.SetJustificationToLeft()
                     text.SetDisplayPosition(round(box.x), round(box.y + box.height / 2))
-                    end_x = box.x - 3
+                else:
+                    style.SetJustificationToCentered()
+                    text.SetDisplayPosition(
+                        round(box.x + box.width / 2), round(box.y + box.height / 2)
+                    )
+                end_x, end_y = callout.leader_end
                 start = points.InsertNextPoint(anchor[0], anchor[1], 0.0)
-                end = points.InsertNextPoint(end_x, box.y + box.height / 2, 0.0)
+                end = points.InsertNextPoint(end_x, end_y, 0.0)
                 lines.InsertNextCell(2)
                 lines.InsertCellPoint(start)
                 lines.InsertCellPoint(end)

@@ -146,6 +146,9 @@ class LegScene:
         self._update_outline()
         self._update_colour_bar()
 
+    def has_colour_bar(self) -> bool:
+        return self._colour_bar is not None
+
     def _update_colour_bar(self) -> None:
         """Show the stretch map's legend while the stretch map is on."""
         wanted = self.state.colour_mode == "stretch"

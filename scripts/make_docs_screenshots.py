@@ -1,0 +1,72 @@
+"""Regenerate the pictures in docs/ (run under a display: ``xvfb-run -a python scripts/...``).
+
+The window shot is the real window grabbed after real state changes; the
+stretch maps come from the same off-screen export as ``legatlas screenshot``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_API"] = "pyside6"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+
+from annotations import load_annotations  # noqa: E402
+from viewer.app import make_application  # noqa: E402
+from viewer.export import export_screenshot  # noqa: E402
+from viewer.state import AtlasState  # noqa: E402
+from viewer.window import AtlasWindow  # noqa: E402
+
+DOCS = ROOT / "docs"
+STRETCH_SHOTS = {
+    "stretch-map-wall-calf.png": ("wall_calf_stretch", "medial"),
+    "stretch-map-bent-knee-calf.png": ("bent_knee_calf_stretch", "medial"),
+    "stretch-map-forward-bend.png": ("seated_forward_bend", "medial"),
+}
+
+
+def stretch_maps(catalogue) -> None:
+    for name, (stretch_id, view) in STRETCH_SHOTS.items():
+        pose = catalogue.stretches[stretch_id].pose.to_pose()
+        state = AtlasState(pose=pose, colour_mode="stretch", view=view, labels=True)
+        state.set_layer_opacity("skin", 0.12)
+        export_screenshot(state, DOCS / name, (900, 1100))
+        print("wrote", DOCS / name)
+
+
+def window_shot(catalogue, app) -> None:
+    settings = QSettings(str(DOCS / ".shot-settings.ini"), QSettings.Format.IniFormat)
+    window = AtlasWindow(catalogue, AtlasState(), settings)
+    window.resize(1280, 800)
+    window.show()
+
+    def shoot() -> None:
+        window.state.select("gastrocnemius", "gastrocnemius.medial_head")
+        window.state.labels = True
+        app.processEvents()
+        window.view.render()
+        app.processEvents()
+        window.grab().save(str(DOCS / "window.png"))
+        print("wrote", DOCS / "window.png")
+        window.close()
+        (DOCS / ".shot-settings.ini").unlink(missing_ok=True)
+        app.quit()
+
+    QTimer.singleShot(800, shoot)
+    app.exec()
+
+
+def main() -> None:
+    catalogue = load_annotations()
+    app = make_application()
+    stretch_maps(catalogue)
+    window_shot(catalogue, app)
+
+
+if __name__ == "__main__":
+    main()
