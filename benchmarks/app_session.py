@@ -92,14 +92,18 @@ def measure_picks(window, counter: FrameCounter, clicks: int) -> dict:
 
 
 def slider_steps(window, frames: int) -> list:
-    """Steps that drag the knee slider through its range and back, ``frames`` at most."""
+    """Steps that drag the knee slider up its range and back to 0, about ``frames`` of them.
+
+    Every step changes the value (an unchanged slider would draw nothing), and the sweep
+    ends where it started, so sweeps can be repeated.
+    """
     from meshes.pose import POSE_RANGES_DEG
 
     low, high = (int(v) for v in POSE_RANGES_DEG[SLIDER_JOINT])
     slider = window.pose_panel.sliders[SLIDER_JOINT]
-    values = list(range(low + SLIDER_STEP_DEG, high + 1, SLIDER_STEP_DEG))
-    values += [*values[::-1][1:], low]
-    values = values[:: max(1, -(-len(values) // frames))]
+    upward = list(range(low + SLIDER_STEP_DEG, high + 1, SLIDER_STEP_DEG))
+    upward = upward[:: max(1, -(-2 * len(upward) // frames))]
+    values = [*upward, *upward[::-1][1:], low]
     return [lambda value=value: slider.setValue(value) for value in values]
 
 
@@ -179,7 +183,7 @@ def main() -> None:
     result["rotation"] = rotations
 
     steps = slider_steps(window, frames)
-    time_frames(counter, steps[:WARM_UP_FRAMES])
+    time_frames(counter, steps[-WARM_UP_FRAMES:])  # ends at 0, where the sweeps start
     loss.start()
     sweeps = [time_frames(counter, steps) for _ in range(repeats)]
     result["none_lost_per"]["pose_slider_frame"] = loss.per(len(steps) * repeats)

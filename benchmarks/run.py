@@ -44,6 +44,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--write-results", action="store_true", help=f"write {RESULTS_PATH.name} beside this file"
     )
+    parser.add_argument(
+        "--report-from",
+        metavar="JSON",
+        help="measure nothing: print (and with --write-results write) a saved --json report",
+    )
     arguments = parser.parse_args(argv)
     if arguments.repeats is not None and arguments.repeats < 1:
         parser.error("--repeats must be at least 1")
@@ -170,6 +175,8 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     arguments = parse_arguments(argv)
+    if arguments.report_from:
+        return publish(json.loads(Path(arguments.report_from).read_text()), arguments)
     xvfb = ensure_display(argv)
     started = time.perf_counter()
     try:
@@ -191,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         "details": details,
         "duration_s": time.perf_counter() - started,
     }
+    return publish(report, arguments)
+
+
+def publish(report: dict, arguments: argparse.Namespace) -> int:
     if arguments.json:
         print(json.dumps(report, indent=2))
     else:
