@@ -34,6 +34,8 @@ class AtlasInteractor(QtInteractor):
         self._hover_position: QPoint | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)
         self._hover_timer.timeout.connect(self._emit_hover)
+        self._route_interaction_renders_through_paint()
+        self.renderer.SetUseOIT(False)  # the skin draws front faces only: plain blending suffices
 
     # -- rendering ------------------------------------------------------------------------
     def request_render(self) -> None:
@@ -45,6 +47,35 @@ class AtlasInteractor(QtInteractor):
         """
         if not getattr(self, "_closed", True):
             QWidget.update(self)
+
+    def _route_interaction_renders_through_paint(self) -> None:
+        """Make a rotate or zoom step cost one render, not two.
+
+        VTK's camera styles call the interactor's ``Render()``, which renders
+        at once; pyvistaqt's ``paintGL`` then renders again before showing the
+        frame. With the interactor's own rendering off, its ``RenderEvent``
+        only schedules a paint, and the paint renders once.
+        """
+        interactor = self.ren_win.GetInteractor()
+        if interactor is None:
+            return
+        interactor.EnableRenderOff()
+        interactor.AddObserver("RenderEvent", self._on_interactor_render)
+
+    def _on_interactor_render(self, *_: object) -> None:
+        if not getattr(self, "_in_paint", False):
+            QWidget.update(self)
+
+    def paintGL(self) -> None:
+        interactor = self.ren_win.GetInteractor() if self.ren_win is not None else None
+        if interactor is None:
+            super().paintGL()
+            return
+        interactor.EnableRenderOn()
+        try:
+            super().paintGL()
+        finally:
+            interactor.EnableRenderOff()
 
     # -- picking --------------------------------------------------------------------------
     def pick_part(self, x: float, y: float) -> str | None:
