@@ -32,13 +32,18 @@ def standing_lengths_mm() -> dict[str, float]:
     return path_lengths_mm(STANDING)
 
 
-def length_rows(pose: Pose) -> list[LengthRow]:
-    """Every muscle part's length now and when standing."""
+@lru_cache(maxsize=16)
+def length_rows(pose: Pose) -> tuple[LengthRow, ...]:
+    """Every muscle part's length now and when standing.
+
+    Cached per pose: the table, the card and the stretch map all ask for the
+    same pose within one frame.
+    """
     standing = standing_lengths_mm()
-    return [
+    return tuple(
         LengthRow(part_id, length, standing[part_id])
         for part_id, length in path_lengths_mm(pose).items()
-    ]
+    )
 
 
 def length_changes_percent(pose: Pose) -> dict[str, float]:

@@ -177,12 +177,9 @@ class LegScene:
             self._colour_bar = None
 
     def _length_changes(self) -> dict[str, float]:
-        from meshes.leg import path_lengths_mm
-        from meshes.pose import STANDING
+        from viewer.lengths import length_changes_percent
 
-        now = self.leg.path_lengths_mm()
-        standing = path_lengths_mm(STANDING)
-        return {k: 100.0 * (now[k] - standing[k]) / standing[k] for k in now}
+        return length_changes_percent(self.leg.pose)
 
     def update_pose(self) -> None:
         if self.state.pose == self.leg.pose:
