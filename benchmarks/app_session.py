@@ -16,6 +16,7 @@ import time
 
 from benchmarks.probe import (
     FrameCounter,
+    drag_steps,
     emit,
     guard_none_refcount,
     median,
@@ -175,12 +176,15 @@ def main() -> None:
     result["pick_to_card_text_ms"] = picks["to_card_ms"]
     window.state.clear_selection()
 
-    time_frames(counter, rotation_steps(window.view, WARM_UP_FRAMES))
+    view = window.view
+    time_frames(counter, drag_steps(view, WARM_UP_FRAMES))
     loss.start()
-    rotations = [time_frames(counter, rotation_steps(window.view, frames)) for _ in range(repeats)]
+    rotations = [time_frames(counter, drag_steps(view, frames)) for _ in range(repeats)]
     result["none_lost_per"]["rotation_frame"] = loss.per(frames * repeats)
     result["rotation_frame_ms"] = median([r["median_ms"] for r in rotations])
     result["rotation"] = rotations
+    # The same turn asked for in code (camera.Azimuth + pyvista's render()), for comparison.
+    result["rotation_by_render_call"] = time_frames(counter, rotation_steps(view, frames))
 
     steps = slider_steps(window, frames)
     time_frames(counter, steps[-WARM_UP_FRAMES:])  # ends at 0, where the sweeps start

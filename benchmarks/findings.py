@@ -26,61 +26,56 @@ the *full scene* under 1.5 s needs the 3D view without `pyvista.plotting` (and s
 matplotlib, −0.55 s): a plain `vtkmodules` + Qt OpenGL widget — a larger change, not advised
 for this budget alone.""",
     "pick_ms": """\
-A click costs several full renders, most of them synchronous inside the click handler.
-pyinstrument over 8 selections: 0.54 s in `AtlasState.select` handlers, 0.47 s of it in
-`LegScene._update_outline` (`viewer/scene.py`), which re-creates the outline actors with
-`self.plotter.add_mesh(...)` **without `render=False`** — pyvista then renders the whole
-scene on every `add_mesh` (0.42 s of renders). `state.select` also emits two events
-(`selected_part`, then `selected`) and each one runs `update_colours` → `_update_outline`,
-`InfoPanel.refresh` (`setHtml`) and `AtlasWindow._update_length_line`, so the outline is
-rebuilt (and rendered) twice per click. After the handler, the on-demand render runs, and
-pyvistaqt's `paintGL` renders once more before its blit (see the rotation entry).
+Profiled after commit b6cf19e (one paint per change, one selection event per click, outline
+actors made once), which removed the big costs this benchmark first found: `_update_outline`
+re-created outline actors with `add_mesh` without `render=False` (a synchronous full render
+per outlined part, twice per click because `select` emitted two events) — 0.42–0.57 s per
+click then. Now (pyinstrument, 8 real clicks, 91 ms each, 1.0 VTK render per click):
+~45 ms in pyvistaqt's `paintGL` (the one VTK render at 1280x800 plus the blit), ~37 ms in Qt's
+event processing composing the 1686x870 window through OpenGL with the re-laid-out card
+(QTextBrowser), ~9 ms in the click handler (`InfoPanel.setHtml` 5 ms, the
+`vtkCellPicker` pick 2 ms, colours 1 ms).
 
-Fixes: (1) `viewer/scene.py` `_update_outline`: pass `render=False` to `add_mesh` — removes
-one synchronous render per outlined part per event (2–4 renders of ~35–60 ms per click);
-(2) build the outline hull actors once per part (hidden) and toggle `visibility` / update
-their points on re-pose instead of `remove_actor`/`add_mesh` on every selection; (3) react to
-a selection once: in `AtlasState.select` emit a single change (psygnal
-`with self.events.blocked(): ...` for `selected_part`, or let the scene and panels listen to
-`selected` only, as `select` sets the part first); (4) the render fix in the rotation entry.
-Expected: from ~0.4–0.6 s to about one frame (~60–80 ms here; under 50 ms once a render
-costs < 35 ms).""",
+Fixes: the pick itself is cheap; the latency is one frame. Cut the frame (see the rotation
+entry: the skin's cost, the window composition) and it follows. Smaller: keep one
+`QTextDocument` per card and swap documents (`setDocument`) instead of parsing HTML with
+`setHtml` on every click (~5 ms).""",
     "rotation_frame_ms": """\
-Three costs per shown frame, measured with VTK Start/EndEvent timers:
-(1) **two VTK renders per frame**: `view.render()` renders into VTK's framebuffer, its
-`WindowFrameEvent` schedules `update()`, and pyvistaqt's `paintGL` (`pyvistaqt/rwi.py`)
-always renders again before blitting (its invariant 3) — the benchmark counts 2.0 renders
-per frame, the floor ~2.9 (its 5 Hz timer adds more); (2) one render of the scene at
-1280x800 is ~33 ms under llvmpipe, ~15 ms of it for the translucent skin (18 ms with the skin
-hidden; 1.8 ms with nothing visible); (3) Qt composes the whole 1686x870 window through
-OpenGL because it holds a QOpenGLWidget: ~20 ms per frame even with an empty scene.
-The bare floor is far slower (4x MSAA by default: ~0.3–0.6 s per frame), so the ratio is
-~0.3x.
+Measured with a real left-button drag (one mouse move per frame). Three costs per frame
+(VTK Start/EndEvent timers, pyinstrument): (1) the VTK render of the scene at 1280x800 under
+llvmpipe, ~33–45 ms, ~15 ms of it for the translucent skin (18 ms with the skin hidden,
+1.8 ms with nothing visible); (2) Qt composing the whole 1686x870 window through OpenGL,
+because it holds a QOpenGLWidget: ~20 ms per frame even with an empty scene; (3) before the
+working-tree change in `viewer/interactor.py` (`_route_interaction_renders_through_paint`),
+every drag step rendered twice — VTK's style called `Render()`, then pyvistaqt's `paintGL`
+rendered again before its blit (it always does: invariant 3 in `pyvistaqt/rwi.py`). Calling
+pyvista's `render()` from code still costs 2 renders per frame (see Details), so app code
+must keep using `request_render()`. The bare floor is far slower (pyvistaqt's default 4x
+MSAA plus its 5 Hz timer: ~0.5–0.75 s per frame, ~2.9 renders), so the ratio is ~0.1–0.2x.
 
-Fixes: `viewer/interactor.py` `AtlasInteractor._render_now`: call `self.update()` instead of
-`self.render()`, so `paintGL` does the only render (−1 render, ~−33 ms per frame, and the
-same for picks and the pose slider); for mouse drags, route VTK's interactor renders the same
-way (`self.iren.interactor.EnableRenderOff()`, an observer on the interactor's
-`RenderEvent` that calls `self.update()`, and `paintGL` overridden to switch `EnableRender`
-on around `super().paintGL()`). Then measure the skin: render it without order-independent
-translucency (`renderer.SetUseOIT(False)`; back faces are already culled, so no sorting is
-needed) or draw it opaque-with-holes/lower-res while the camera moves. 16.7 ms at 1280x800
-is not reachable on llvmpipe at full resolution even with one render and no composition
-cost; reaching it needs a lower interactive resolution while dragging (render to a
-half-size viewport and upscale, or VTK's desired-update-rate/LOD actors).""",
+Fixes: keep one render per frame (the interactor change, and `renderer.SetUseOIT(False)` for
+the skin, which draws front faces only); then, since 16.7 ms at 1280x800 is out of reach for
+llvmpipe at full resolution even with one render and no composition, render at a lower
+resolution while the camera moves — e.g. on `StartInteractionEvent` set the renderer's
+viewport to half size and upscale in the blit, restore it on `EndInteractionEvent` and render
+once sharp — or use VTK's desired-update-rate with `vtkLODProp3D`/decimated skin and bones
+while dragging. Composition: a native-window VTK widget (VTK's own
+`QVTKRenderWindowInteractor` on X11) avoids the full-window GL composition, at the cost of
+pyvistaqt's Wayland support.""",
     "pose_slider_frame_ms": """\
-Per slider step: ~21 ms of Python in the state handlers, then the same two renders and window
-composition as a rotation frame (see there). pyinstrument over 8 steps: `LegScene.update_pose`
-→ `meshes.leg.repose` (sweeps 13 ms, plus ~5 ms building 16 new `pyvista.PolyData` whose
+Per slider step: ~21 ms of Python in the state handlers, then one render (1.0 per step
+since b6cf19e) and the window composition, as for a rotation frame (see there).
+pyinstrument over 8 steps: `LegScene.update_pose` → `meshes.leg.repose` (sweeps 13 ms,
+plus ~5 ms building 16 new `pyvista.PolyData` whose
 points are then copied into the existing actors), `PosePanel.refresh` and
 `AtlasWindow._update_length_line` each call `length_rows(pose)` → `path_lengths_mm` (~2 ms
 each, twice per step) and rewrite 36 table items.
 
-Fixes: the render fix of the rotation entry (−1 render, ~−33 ms); `meshes/leg.py`: a
+Fixes: the render costs of the rotation entry; `meshes/leg.py`: a
 `repose_arrays(leg, pose)` returning points and normals per part, written straight into the
 actors' datasets by `LegScene.update_pose` (no PolyData construction, ~−5 ms); compute the
 length rows once per pose (`functools.lru_cache` on `viewer.lengths.length_rows`, `Pose` is
-frozen) (~−2 ms). Expected ~90 ms; 33 ms also needs the render cost cut (skin, composition).""",
+frozen) (~−2 ms). 33 ms then needs the render cost cut (skin, composition), as above.""",
     "export_4k_s": """\
 pyinstrument of one 3840x2160 export (8.0 s): `render_image` renders at 7680x4320
 (`SUPERSAMPLE = 2`) — VTK render 3.7 s plus ~0.5 s read-back; `_shrink` (numpy `mean` over a

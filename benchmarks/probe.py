@@ -129,6 +129,43 @@ def time_frames(counter: FrameCounter, steps: list[Callable[[], None]]) -> dict:
     }
 
 
+def _send_mouse(view, kind, x: int, y: int, button, buttons) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    local = QPointF(x, y)
+    event = QMouseEvent(
+        kind, local, QPointF(view.mapToGlobal(QPoint(x, y))), button, buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(view, event)
+
+
+def drag_steps(view, count: int, step_px: int = 6) -> list[Callable[[], None]]:
+    """A real left-button drag across the view, one mouse move per step: the user's rotation.
+
+    The press comes with the first step and the release after the last, so the moves
+    go through VTK's trackball camera style exactly as a person's drag does.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QMouseEvent
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    y = view.height() // 2
+    start_x = view.width() // 2 - count * step_px // 2
+
+    def step(index: int) -> None:
+        if index == 0:
+            _send_mouse(view, QMouseEvent.Type.MouseButtonPress, start_x, y, left, left)
+        x = start_x + (index + 1) * step_px
+        _send_mouse(view, QMouseEvent.Type.MouseMove, x, y, none, left)
+        if index == count - 1:
+            _send_mouse(view, QMouseEvent.Type.MouseButtonRelease, x, y, left, none)
+
+    return [lambda index=index: step(index) for index in range(count)]
+
+
 def rotation_steps(view, count: int, degrees: float = 2.0) -> list[Callable[[], None]]:
     """``count`` steps that each turn the camera a little and ask the view to render."""
 

@@ -90,6 +90,11 @@ def _details(report: dict) -> list[str]:
         + ".",
         f"- Pick: click to card text {session['pick_to_card_text_ms']:.0f} ms, to the next "
         f"composed frame {session['pick_ms']:.0f} ms.",
+        "- Rotation is a real left-button drag (one mouse move per frame, through VTK's "
+        f"trackball style); turning the camera in code and calling pyvista's `render()` costs "
+        f"{session['rotation_by_render_call']['median_ms']:.0f} ms per frame "
+        f"({session['rotation_by_render_call']['renders_per_frame']:.1f} renders) in the app, "
+        f"{floor['rotation_by_render_call']['median_ms']:.0f} ms in the floor.",
         f"- VTK renders per shown frame: rotation {rotation['renders_per_frame']:.1f}, "
         f"pose slider {slider['renders_per_frame']:.1f}, floor rotation "
         f"{floor['rotation']['renders_per_frame']:.1f}; 90th percentile frame: rotation "
