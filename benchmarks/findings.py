@@ -107,8 +107,10 @@ NOTES = """\
   `setText`...) on Python 3.11, where `None` is not immortal. Once the count reaches zero the
   process aborts with `Fatal Python error: none_dealloc`. A bare `QApplication` reproduces it
   in under 5,000 calls; the app starts with ~40,000 references to `None` and loses the counts
-  listed in *Details* per operation (a pose-slider step loses ~56, mostly `PosePanel.refresh`
-  rewriting its table), so playing a motion or dragging a slider crashes the app after a few
+  listed in *Details* per operation (a pose-slider step loses ~55, mostly `PosePanel.refresh`
+  rewriting its table). Reproduced: playing the "deadlift" exercise on a loop in the real
+  window (no guard) aborts the process after 67 s (`none_dealloc`), and dragging a slider
+  or rotating does the same over a longer session, within
   minutes. The benchmark adds references up front (`benchmarks/probe.py`,
   `guard_none_refcount`) to be able to measure at all; the app has no such guard. Fix:
   exclude the release in `pyproject.toml` (`PySide6-Essentials>=6.6,!=6.12.0`) or require
