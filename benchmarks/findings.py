@@ -74,8 +74,8 @@ each, twice per step) and rewrite 36 table items.
 Fixes: the render costs of the rotation entry; `meshes/leg.py`: a
 `repose_arrays(leg, pose)` returning points and normals per part, written straight into the
 actors' datasets by `LegScene.update_pose` (no PolyData construction, ~−5 ms); compute the
-length rows once per pose (`functools.lru_cache` on `viewer.lengths.length_rows`, `Pose` is
-frozen) (~−2 ms). 33 ms then needs the render cost cut (skin, composition), as above.""",
+length rows once per pose (done since in commit 3326a6e)
+(~−2 ms). 33 ms then needs the render cost cut (skin, composition), as above.""",
     "export_4k_s": """\
 pyinstrument of one 3840x2160 export (8.0 s): `render_image` renders at 7680x4320
 (`SUPERSAMPLE = 2`) — VTK render 3.7 s plus ~0.5 s read-back; `_shrink` (numpy `mean` over a
