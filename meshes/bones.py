@@ -67,30 +67,41 @@ BONE_SEGMENTS: dict[str, str] = {
 #: Reference-adult bone shapes, standing coordinates in mm (see meshes.anthropometry).
 BONE_BODIES: dict[str, tuple[Body, ...]] = {
     "hip_bone": (
-        ellipsoid((-22, -2, 12), Z_AXIS, 34, 22, 34),  # acetabular region, over the femoral head
-        shaft([(-30, -6, 20), (-22, -14, 75), (-14, -22, 118)], [22, 34, 38], [16, 10, 8], 4.0),
-        shaft([(-24, -18, -8), (-26, -38, -34), (-26, -44, -46)], [14, 12, 13], [14, 12, 12], 3.0),
-        ellipsoid((-26, -46, -50), Z_AXIS, 20, 13, 11),  # ischial tuberosity
-        shaft([(-28, -42, -60), (-55, -12, -64), (-80, 22, -46)], [8, 7, 8], [10, 8, 10], 3.0),
-        shaft([(-28, 10, 0), (-55, 26, -14), (-80, 32, -32)], [11, 9, 9], [11, 9, 10], 3.0, Z_AXIS),
-        ellipsoid((-80, 30, -40), Z_AXIS, 22, 8, 13),  # pubic body
+        # Acetabular rim: a thick disc round the femoral head, facing lateral, forward and down.
+        ellipsoid((-12, -2, 6), (1.0, 0.35, -0.45), 14, 33, 33, Y_AXIS, 12),
+        # A short piece of the ilium: a plate flaring up and back from above the acetabulum.
+        shaft(
+            [(-18, -4, 24), (-26, -12, 70), (-36, -22, 118)],
+            [28, 40, 46],
+            [11, 8, 6],
+            3.0,
+            (0.35, 1.0, 0.0),
+            12,
+        ),
+        # Body of the ischium, down and back to the tuberosity.
+        shaft([(-14, -10, -10), (-17, -22, -24), (-18, -30, -34)], [15, 13, 12], [14, 12, 11], 3.0),
+        ellipsoid((-18, -33, -39), (0, -0.3, 1), 15, 12, 10),  # ischial tuberosity
+        # Ischiopubic ramus towards the midline, and the superior pubic ramus above it.
+        shaft([(-24, -26, -40), (-46, -4, -48), (-70, 24, -50)], [8, 7, 8], [8, 7, 9], 3.0),
+        shaft([(-22, 16, -8), (-48, 28, -22), (-70, 30, -36)], [11, 9, 9], [10, 8, 9], 3.0, Z_AXIS),
+        ellipsoid((-74, 28, -44), Z_AXIS, 20, 9, 13),  # pubic body at the symphysis
     ),
     "femur": (
         ellipsoid((0, 0, 0), (42, -8, -34), 23, 23, 23, Z_AXIS, 12),  # head
         shaft([(0, 0, 0), (44, -8, -36)], [13, 13], [11, 12], 4.0, Z_AXIS, 8),  # neck
         ellipsoid((54, -10, -30), Z_AXIS, 24, 13, 19),  # greater trochanter
         ellipsoid((20, -16, -68), (0.5, -0.5, -1), 10, 8, 8, X_AXIS, 8),  # lesser trochanter
-        shaft(
-            [(46, -6, -20), (30, -2, -200), (12, 2, -340), (4, 2, -392)],
-            [17, 13, 15, 30],
-            [17, 14, 15, 22],
+        shaft(  # shaft, bowed slightly forward
+            [(46, -6, -20), (32, 0, -150), (22, 3, -260), (12, 4, -350), (5, 6, -386)],
+            [17, 14, 14, 17, 30],
+            [17, 14, 14, 15, 18],
             6.0,
             X_AXIS,
             20,
         ),
-        ellipsoid((3, 2, -392), Z_AXIS, 30, 37, 25),  # distal metaphysis
-        ellipsoid((-21, 0, -428), Y_AXIS, 31, 15, 23),  # medial condyle
-        ellipsoid((23, -1, -426), Y_AXIS, 30, 15, 22),  # lateral condyle
+        ellipsoid((3, 8, -386), Z_AXIS, 34, 36, 19),  # distal metaphysis, flat behind
+        ellipsoid((-21, 4, -430), Y_AXIS, 25, 14, 23),  # medial condyle
+        ellipsoid((23, 3, -429), Y_AXIS, 24, 14, 22),  # lateral condyle
     ),
     "patella": (ellipsoid((4, 44, -405), Z_AXIS, 24, 21, 10),),
     "tibia": (
@@ -108,9 +119,9 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
         ellipsoid((-24, 4, -836), Z_AXIS, 16, 8, 11),  # medial malleolus
     ),
     "fibula": (
-        ellipsoid((40, -22, -482), Z_AXIS, 13, 11, 11),  # head
+        ellipsoid((40, -20, -482), Z_AXIS, 13, 11, 11),  # head
         shaft(
-            [(40, -22, -488), (36, -16, -650), (32, -12, -830)],
+            [(40, -19, -488), (36, -14, -650), (32, -12, -830)],
             [7, 6, 7],
             [7, 6, 7],
             6.0,
@@ -122,10 +133,10 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
     "calcaneus": (ellipsoid((8, -22, -872), Y_AXIS, 48, 19, 24, X_AXIS, 12),),
     "foot": (
         ellipsoid((0, 0, -848), Y_AXIS, 28, 20, 16),  # talus
-        shaft(
-            [(0, 14, -852), (6, 60, -870), (14, 120, -885), (20, 175, -895), (22, 212, -897)],
-            [20, 32, 40, 44, 30],
-            [16, 18, 14, 10, 7],
+        shaft(  # mid- and forefoot: a tapered wedge over a low arch
+            [(0, 14, -856), (6, 60, -868), (14, 120, -882), (20, 175, -893), (22, 208, -896)],
+            [20, 30, 38, 42, 30],
+            [18, 20, 15, 9, 6],
             3.0,
             X_AXIS,
             18,

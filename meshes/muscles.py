@@ -15,11 +15,14 @@ ankle.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from meshes.landmarks import landmark_positions
-from meshes.pose import Pose
+from meshes.anthropometry import ADULT
+from meshes.frames import apply, frame_transform
+from meshes.landmarks import LANDMARKS, landmark_positions
+from meshes.pose import STANDING, Pose
 from meshes.sweep import resample_path, tube_normals, tube_points
 
 TENDON_TAIL = (
@@ -38,107 +41,140 @@ class MuscleSpec:
     tibia). ``profile`` rows are ``(fraction along path, half width, half
     depth)`` in mm; width lies across the leg (X), depth front-to-back.
     ``length_tail`` continues the path for the length only (down the tendon).
+    ``knee_wrap_mm`` > 0 wraps the path behind a cylinder of that radius about
+    the knee axis where it crosses from thigh to shank (the condyles), which
+    sets the knee moment arm once the knee bends.
     """
 
     path: tuple[str | tuple[str, str], ...]
     profile: tuple[tuple[float, float, float], ...]
     length_tail: tuple[str, ...] = ()
     rings: int = 56
+    knee_wrap_mm: float = 0.0
 
+
+#: Knee wrap radii (mm): the hamstring tendons pass further behind the knee axis than the
+#: gastrocnemius heads, which lie on the back of the condyles.
+HAMSTRING_KNEE_WRAP_MM = 26.0
+GASTROCNEMIUS_KNEE_WRAP_MM = 21.0
 
 MUSCLES: dict[str, MuscleSpec] = {
     "biceps_femoris.long_head": MuscleSpec(
         (
             "ischial_tuberosity",
-            "via.hamstrings.hip_wrap",
             "via.biceps_long_head.upper",
             "via.biceps_long_head.middle",
-            "via.biceps_long_head.lower",
-            "via.biceps.knee_wrap",
             "fibular_head",
         ),
         (
-            (0, 4, 4),
-            (0.08, 9, 8),
-            (0.3, 21, 16),
-            (0.5, 22, 17),
-            (0.7, 14, 11),
-            (0.82, 7, 5.5),
-            (0.92, 5, 4),
-            (1, 4, 3),
+            (0, 6, 5),
+            (0.03, 8, 6, 5),
+            (0.07, 12, 9, 8),
+            (0.25, 21, 19, 9),
+            (0.45, 24, 22, 11),
+            (0.62, 21, 18, 10),
+            (0.78, 13, 10, 6),
+            (0.9, 7, 5, 2),
+            (1, 5, 4),
         ),
+        knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "biceps_femoris.short_head": MuscleSpec(
+        ("linea_aspera_lateral_lip", "fibular_head"),
         (
-            "linea_aspera_lateral_lip",
-            "via.biceps_short_head.lower",
-            "via.biceps.knee_wrap",
-            "fibular_head",
+            (0, 7, 3),
+            (0.15, 12, 6, 3),
+            (0.4, 15, 9, 6),
+            (0.65, 12, 7, 4),
+            (0.85, 7, 4, 1),
+            (1, 4, 3),
         ),
-        ((0, 6, 3), (0.15, 11, 6), (0.45, 14, 9), (0.75, 7, 5), (1, 4, 3)),
         rings=40,
+        knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "semitendinosus": MuscleSpec(
         (
             "ischial_tuberosity",
-            "via.hamstrings.hip_wrap",
             "via.semitendinosus.upper",
             "via.semitendinosus.middle",
             "via.semitendinosus.lower",
-            "via.semitendinosus.knee_wrap",
             "via.semitendinosus.below_knee",
             "pes_anserinus",
         ),
         (
-            (0, 4, 4),
-            (0.07, 9, 8),
-            (0.2, 17, 14),
-            (0.38, 18, 14),
-            (0.52, 9, 7.5),
-            (0.62, 4.5, 4),
-            (1, 3.5, 2.5),
+            (0, 6, 5),
+            (0.03, 8, 6, 5),
+            (0.06, 12, 9, 8),
+            (0.18, 20, 15, 11),
+            (0.35, 22, 17, 12),
+            (0.5, 15, 11, 10),
+            (0.6, 6, 5, 10),
+            (0.7, 4.5, 4, 10),
+            (0.8, 4, 3.5, 7),
+            (0.9, 3.5, 3, 2),
+            (1, 3.5, 3),
         ),
         rings=64,
+        knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "semimembranosus": MuscleSpec(
         (
             "ischial_tuberosity_superolateral",
-            "via.semimembranosus.hip_wrap",
             "via.semimembranosus.upper",
             "via.semimembranosus.middle",
-            "via.semimembranosus.lower",
-            "via.semimembranosus.knee_wrap",
             "posterior_medial_tibial_condyle",
         ),
         (
-            (0, 5, 3),
-            (0.12, 11, 4),
-            (0.3, 17, 8),
-            (0.55, 23, 13),
-            (0.72, 21, 12),
-            (0.86, 10, 7),
-            (1, 6, 4),
+            (0, 7, 3),
+            (0.04, 9, 3.5, 5),
+            (0.12, 12, 4, 6),
+            (0.3, 16, 6, 4),
+            (0.5, 25, 16, 8),
+            (0.68, 27, 19, 9),
+            (0.82, 21, 14, 8),
+            (0.92, 10, 6, 6),
+            (0.97, 8, 5, 4),
+            (1, 7, 4),
         ),
+        knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "gastrocnemius.medial_head": MuscleSpec(
         (
             "medial_femoral_condyle_posterior",
-            "via.gastrocnemius_medial.knee_wrap",
-            "via.gastrocnemius_medial.belly",
             "gastrocnemius_medial_junction",
         ),
-        ((0, 5, 3), (0.1, 12, 8), (0.35, 23, 16), (0.55, 22, 15), (0.8, 14, 8), (1, 6, 2.5)),
+        (
+            (0, 8, 3),
+            (0.04, 11, 3.5, 7),
+            (0.1, 16, 6, 12),
+            (0.2, 24, 11, 20),
+            (0.3, 31, 15, 23),
+            (0.45, 34, 18, 23),
+            (0.65, 28, 14, 19),
+            (0.85, 16, 7, 9),
+            (1, 8, 3, 2),
+        ),
         TENDON_TAIL,
+        knee_wrap_mm=GASTROCNEMIUS_KNEE_WRAP_MM,
     ),
     "gastrocnemius.lateral_head": MuscleSpec(
         (
             "lateral_femoral_condyle_posterior",
-            "via.gastrocnemius_lateral.knee_wrap",
-            "via.gastrocnemius_lateral.belly",
             "gastrocnemius_lateral_junction",
         ),
-        ((0, 5, 3), (0.1, 10, 7), (0.35, 21, 14), (0.55, 20, 13), (0.8, 12, 7), (1, 5, 2.5)),
+        (
+            (0, 7, 3),
+            (0.04, 10, 3.5, 7),
+            (0.1, 14, 6, 12),
+            (0.2, 20, 10, 19),
+            (0.3, 24, 13, 21),
+            (0.45, 26, 15, 21),
+            (0.65, 21, 12, 17),
+            (0.85, 12, 6, 8),
+            (1, 6, 3, 2),
+        ),
         TENDON_TAIL,
+        knee_wrap_mm=GASTROCNEMIUS_KNEE_WRAP_MM,
     ),
     "soleus": MuscleSpec(
         (
@@ -148,26 +184,26 @@ MUSCLES: dict[str, MuscleSpec] = {
             "soleus_junction",
         ),
         (
-            (0, 24, 5),
-            (0.1, 32, 8),
-            (0.3, 40, 12.5),
-            (0.5, 38, 12.5),
-            (0.72, 27, 9.5),
-            (0.88, 18, 6),
-            (1, 9, 4),
+            (0, 34, 6),
+            (0.12, 40, 10),
+            (0.35, 46, 12.5),
+            (0.55, 43, 12.5),
+            (0.75, 34, 10),
+            (0.9, 22, 7),
+            (1, 12, 5),
         ),
         TENDON_TAIL[1:],
     ),
     "calcaneal_tendon": MuscleSpec(
         ("calcaneal_tendon_origin", *TENDON_TAIL),
         (
-            (0, 8, 1.5),
-            (0.08, 13, 2.5),
-            (0.25, 10, 3.5),
-            (0.5, 6.5, 4.5),
-            (0.75, 6.5, 5),
-            (0.9, 8.5, 5),
-            (1, 10, 4),
+            (0, 13, 2),
+            (0.1, 12, 2.5),
+            (0.35, 9, 3.5),
+            (0.6, 5.5, 4.5),
+            (0.8, 5.5, 5),
+            (0.92, 8, 4.5),
+            (1, 10, 3.5),
         ),
         rings=40,
     ),
@@ -183,14 +219,65 @@ def _landmark_names(path: tuple[str | tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: Arc points inserted where a path wraps round the knee.
+WRAP_ARC_POINTS = 7
+_PROXIMAL_FRAMES = ("pelvis", "thigh")
+
+
+def knee_wrap(start: np.ndarray, end: np.ndarray, radius_mm: float, pose: Pose) -> np.ndarray:
+    """Points of the arc a path from ``start`` (thigh) to ``end`` (shank) takes round the knee.
+
+    The knee axis stays parallel to X in every pose (all joints here turn
+    about X or, at the ankle, below the knee), so the wrap is solved in the
+    Y-Z plane: tangent from each end to a circle of ``radius_mm`` about the
+    axis, passing behind it. Returns ``(0, 3)`` when the straight line clears
+    the circle, so the path and its length change smoothly and monotonically.
+    """
+    centre = apply(frame_transform("thigh", pose), ADULT.knee_centre[None])[0]
+    a, b = start[1:] - centre[1:], end[1:] - centre[1:]
+    distance_a, distance_b = np.hypot(*a), np.hypot(*b)
+    if min(distance_a, distance_b) <= radius_mm:
+        return np.empty((0, 3))
+    angle_a = np.arctan2(a[1], a[0]) + np.arccos(radius_mm / distance_a)
+    angle_b = np.arctan2(b[1], b[0]) - np.arccos(radius_mm / distance_b)
+    sweep = (angle_b - angle_a) % (2.0 * np.pi)
+    if sweep >= np.pi:
+        return np.empty((0, 3))
+    steps = np.linspace(0.0, 1.0, WRAP_ARC_POINTS)
+    angles = angle_a + sweep * steps
+    # X follows the 2-D distance travelled, so the path is the same whether it wraps or not.
+    tangent_a = np.sqrt(distance_a**2 - radius_mm**2)
+    tangent_b = np.sqrt(distance_b**2 - radius_mm**2)
+    travelled = tangent_a + radius_mm * sweep * steps
+    total = tangent_a + radius_mm * sweep + tangent_b
+    arc = np.empty((WRAP_ARC_POINTS, 3))
+    arc[:, 0] = start[0] + (end[0] - start[0]) * travelled / total
+    arc[:, 1] = centre[1] + radius_mm * np.cos(angles)
+    arc[:, 2] = centre[2] + radius_mm * np.sin(angles)
+    return arc
+
+
+def _path_frames(spec: MuscleSpec) -> list[str]:
+    return [LANDMARKS[entry[0] if isinstance(entry, tuple) else entry].frame for entry in spec.path]
+
+
 def control_points(spec: MuscleSpec, pose: Pose) -> np.ndarray:
-    """World positions of a muscle's path points (a pair of attachments averaged)."""
+    """World positions of a muscle's path points (a pair of attachments averaged).
+
+    With a knee wrap, the arc round the condyles is inserted between the last
+    thigh point and the first shank point.
+    """
     positions = landmark_positions(_landmark_names(spec.path), pose)
     points, index = [], 0
     for entry in spec.path:
         count = len(entry) if isinstance(entry, tuple) else 1
         points.append(positions[index : index + count].mean(axis=0))
         index += count
+    if spec.knee_wrap_mm > 0.0:
+        frames = _path_frames(spec)
+        split = max(k for k, frame in enumerate(frames) if frame in _PROXIMAL_FRAMES) + 1
+        arc = knee_wrap(points[split - 1], points[split], spec.knee_wrap_mm, pose)
+        points[split:split] = list(arc)
     return np.stack(points)
 
 
@@ -202,15 +289,49 @@ def path_length_mm(spec: MuscleSpec, pose: Pose) -> float:
     return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
 
 
-def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray]:
-    table = np.asarray(spec.profile, float)
-    fraction = np.linspace(0.0, 1.0, n_rings)
-    widths = np.interp(fraction, table[:, 0], table[:, 1])
-    depths = np.interp(fraction, table[:, 0], table[:, 2])
-    for _ in range(4):
-        widths[1:-1] = 0.25 * widths[:-2] + 0.5 * widths[1:-1] + 0.25 * widths[2:]
-        depths[1:-1] = 0.25 * depths[:-2] + 0.5 * depths[1:-1] + 0.25 * depths[2:]
-    return widths, depths
+#: How strongly rings crowd towards the ends (0 = even), so rounded ends stay smooth.
+END_CROWDING = 0.55
+
+
+@lru_cache(maxsize=64)
+def _ring_fractions(n_rings: int) -> np.ndarray:
+    t = np.linspace(0.0, 1.0, n_rings)
+    fractions = t - END_CROWDING * np.sin(2.0 * np.pi * t) / (2.0 * np.pi)
+    fractions.setflags(write=False)
+    return fractions
+
+
+@lru_cache(maxsize=64)
+def _standing_length_mm(spec: MuscleSpec) -> float:
+    points = control_points(spec, STANDING)
+    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
+
+
+def _end_rounding(distance_mm: np.ndarray, rounding_mm: float) -> np.ndarray:
+    """Quarter-ellipse factor: 0 at an end, 1 once ``rounding_mm`` away from it."""
+    s = np.clip(distance_mm / rounding_mm, 0.0, 1.0)
+    return np.maximum(np.sqrt(1.0 - (1.0 - s) ** 2), 0.12)
+
+
+@lru_cache(maxsize=64)
+def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Half widths, half depths and posterior offsets (mm) of every ring; ends rounded."""
+    table = np.array([row + (0.0,) * (4 - len(row)) for row in spec.profile], float)
+    fraction = _ring_fractions(n_rings)
+    columns = [np.interp(fraction, table[:, 0], table[:, k]) for k in (1, 2, 3)]
+    for column in columns:
+        for _ in range(4):
+            column[1:-1] = 0.25 * column[:-2] + 0.5 * column[1:-1] + 0.25 * column[2:]
+    widths, depths, offsets = columns
+    length = _standing_length_mm(spec)
+    for end, distance in ((0, fraction * length), (-1, (1.0 - fraction) * length)):
+        rounding = float(np.clip(max(table[end, 1], table[end, 2]), 3.0, 10.0))
+        factor = _end_rounding(distance, rounding)
+        widths *= factor
+        depths *= factor
+    for array in (widths, depths, offsets):
+        array.setflags(write=False)
+    return widths, depths, offsets
 
 
 def muscle_shape(spec: MuscleSpec, resolution: float) -> tuple[int, int]:
@@ -221,9 +342,9 @@ def muscle_shape(spec: MuscleSpec, resolution: float) -> tuple[int, int]:
 def sweep_muscle(spec: MuscleSpec, pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
     """Points and outward normals of a muscle swept along its path in a pose."""
     n_rings, n_around = muscle_shape(spec, resolution)
-    widths, depths = _profile(spec, n_rings)
-    centres = resample_path(control_points(spec, pose), n_rings)
-    points = tube_points(centres, widths, depths, n_around)
+    widths, depths, offsets = _profile(spec, n_rings)
+    centres = resample_path(control_points(spec, pose), n_rings, fractions=_ring_fractions(n_rings))
+    points = tube_points(centres, widths, depths, n_around, depth_offsets=offsets)
     return points, tube_normals(points, n_rings, n_around)
 
 

@@ -91,9 +91,47 @@ def _ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return z, centres, np.stack(columns[2:], -1)
 
 
+#: Poses the envelope is fitted in, so it holds every muscle when the joints move too.
+FIT_POSES: tuple[Pose, ...] = (
+    STANDING,
+    Pose(knee_flexion=60),
+    Pose(knee_flexion=90),
+    Pose(hip_flexion=60, knee_flexion=60),
+)
+
+
+def _standing_equivalent(points: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:
+    """Posed points carried back into standing coordinates by their nearest skin ring's frame.
+
+    The nearest ring is the one whose plane is near and whose axis is close
+    (planes alone are ambiguous in a bend); all distances come from matrix
+    products, so this stays fast for thousands of points.
+    """
+    transforms = _ring_transforms(z, pose)
+    rotations, shifts = transforms[:, :3, :3], transforms[:, :3, 3]
+    normals = rotations[:, :, 2]
+    plane_offset = points @ normals.T - np.einsum("ri,ri->r", shifts, normals)[None] - z[None]
+    axis_points = shifts + z[:, None] * normals
+    squared = (
+        (points**2).sum(1)[:, None] + (axis_points**2).sum(1)[None] - 2.0 * points @ axis_points.T
+    )
+    radial = np.sqrt(np.maximum(squared - plane_offset**2, 0.0))
+    nearest = (np.abs(plane_offset) + 0.25 * radial).argmin(axis=1)
+    return np.einsum("nji,nj->ni", rotations[nearest], points - shifts[nearest])
+
+
 def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
     """Per ring and angle, the factor that pushes the section out past every muscle."""
-    points = np.concatenate([sweep_muscle(spec, STANDING, 1.0)[0] for spec in MUSCLES.values()])
+    points = np.concatenate(
+        [
+            _standing_equivalent(
+                np.concatenate([sweep_muscle(spec, pose, 1.0)[0] for spec in MUSCLES.values()]),
+                z,
+                pose,
+            )
+            for pose in FIT_POSES
+        ]
+    )
     ring = np.clip(np.searchsorted(-z, -points[:, 2]), 0, len(z) - 1)
     local = (points[:, :2] - centres[ring, :2]) / radii[ring]
     angle = np.arctan2(-local[:, 1], local[:, 0])

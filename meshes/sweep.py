@@ -62,17 +62,23 @@ def path_tangents(centres: np.ndarray) -> np.ndarray:
 
 
 def resample_path(
-    control_points: np.ndarray, n_points: int, smoothing_passes: int = 6
+    control_points: np.ndarray,
+    n_points: int,
+    smoothing_passes: int = 6,
+    fractions: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Evenly spaced, smoothed points along a polyline, ends kept exactly in place.
+    """Smoothed points along a polyline at arc-length ``fractions``, ends kept in place.
 
-    Smoothing rounds the corners at via points, the way a muscle bends around
-    them, without moving its attachments.
+    ``fractions`` (0..1, increasing) default to even spacing. Smoothing rounds
+    the corners at via points, the way a muscle bends around them, without
+    moving its attachments.
     """
     control_points = np.asarray(control_points, dtype=float)
-    chord = np.linalg.norm(np.diff(control_points, axis=0), axis=1)
+    chord = np.sqrt((np.diff(control_points, axis=0) ** 2).sum(axis=1))
     distance = np.concatenate([[0.0], np.cumsum(chord)])
-    targets = np.linspace(0.0, distance[-1], n_points)
+    if fractions is None:
+        fractions = np.linspace(0.0, 1.0, n_points)
+    targets = fractions * distance[-1]
     points = np.stack([np.interp(targets, distance, control_points[:, k]) for k in range(3)], -1)
     for _ in range(smoothing_passes):
         points[1:-1] = 0.25 * points[:-2] + 0.5 * points[1:-1] + 0.25 * points[2:]
@@ -86,12 +92,15 @@ def tube_points(
     n_around: int,
     width_reference: np.ndarray = X_AXIS,
     radial_scale: np.ndarray | None = None,
+    depth_offsets: np.ndarray | None = None,
 ) -> np.ndarray:
     """Points of a capped elliptical tube (cap, rings..., cap).
 
     ``half_widths`` lie along ``width_reference`` (made perpendicular to the
     path), ``half_depths`` across it. ``radial_scale`` ``(n_rings, n_around)``
-    optionally bulges the ellipse (a ridge, two condyles).
+    optionally bulges the ellipse (a ridge, two condyles). ``depth_offsets``
+    (mm, per ring) shift each ring along its depth axis (posterior for a path
+    running down the leg), so a belly can bulge away from its line of action.
     """
     tangents = path_tangents(centres)
     reference = np.broadcast_to(np.asarray(width_reference, float), centres.shape)
@@ -106,6 +115,8 @@ def tube_points(
     )
     if radial_scale is not None:
         offsets = offsets * radial_scale[:, :, None]
+    if depth_offsets is not None:
+        offsets = offsets + depth_offsets[:, None, None] * depth_axis[:, None, :]
     rings = centres[:, None, :] + offsets
     return np.concatenate([centres[:1], rings.reshape(-1, 3), centres[-1:]])
 

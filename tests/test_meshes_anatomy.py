@@ -194,3 +194,35 @@ def test_hip_flexion_lengthens_the_long_hamstrings_but_not_the_short_head():
 def test_leg_lengths_match_the_pose(standing_leg):
     assert standing_leg.path_lengths_mm() == path_lengths_mm(STANDING)
     assert _landmark_names(MUSCLES["soleus"].path)[0] == "posterior_proximal_fibula"
+
+
+def test_hip_flexion_90_lengthens_the_long_hamstrings_as_published_models_do():
+    # Visser 1990, Arnold 2010: hip moment arm ~5-7 cm, about +15-22 % at 90 degrees.
+    change = _change(Pose(hip_flexion=90))
+    for part_id in ("biceps_femoris.long_head", "semitendinosus", "semimembranosus"):
+        assert 0.15 <= change[part_id] <= 0.23, (part_id, change[part_id])
+
+
+def test_knee_flexion_90_changes_lengths_by_published_amounts():
+    change = _change(Pose(knee_flexion=90))
+    for part_id in ("biceps_femoris.long_head", "semitendinosus", "semimembranosus"):
+        assert -0.15 <= change[part_id] <= -0.10, (part_id, change[part_id])
+    for part_id in ("gastrocnemius.medial_head", "gastrocnemius.lateral_head"):
+        # Gastrocnemius knee moment arm ~1.5-2.5 cm: about -6 to -8 % at 90 degrees.
+        assert -0.085 <= change[part_id] <= -0.055, (part_id, change[part_id])
+
+
+def test_knee_flexion_shortens_two_joint_muscles_all_the_way_to_140():
+    angles = np.arange(0.0, 141.0, 5.0)
+    lengths = [path_lengths_mm(Pose(knee_flexion=angle)) for angle in angles]
+    for part_id in ("biceps_femoris.long_head", "biceps_femoris.short_head", "semitendinosus",
+                    "semimembranosus", "gastrocnemius.medial_head",
+                    "gastrocnemius.lateral_head"):  # fmt: skip
+        steps = np.diff([length[part_id] for length in lengths])
+        assert (steps < 0).all(), (part_id, angles[1:][steps >= 0])
+
+
+def test_ankle_dorsiflexion_20_stretches_the_calf_by_a_few_percent():
+    change = _change(Pose(ankle_dorsiflexion=20))
+    for part_id in ("gastrocnemius.medial_head", "gastrocnemius.lateral_head", "soleus"):
+        assert 0.03 <= change[part_id] <= 0.07, (part_id, change[part_id])
