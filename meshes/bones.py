@@ -71,11 +71,11 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
         ellipsoid((-12, -2, 6), (1.0, 0.35, -0.45), 14, 33, 33, Y_AXIS, 12),
         # A short piece of the ilium: a plate flaring up and back from above the acetabulum.
         shaft(
-            [(-18, -4, 24), (-26, -12, 70), (-36, -22, 118)],
+            [(-18, -4, 24), (-26, -14, 70), (-34, -26, 118)],
             [28, 40, 46],
             [11, 8, 6],
             3.0,
-            (0.35, 1.0, 0.0),
+            (0.8, 1.0, 0.0),
             12,
         ),
         # Body of the ischium, down and back to the tuberosity.
@@ -134,9 +134,9 @@ BONE_BODIES: dict[str, tuple[Body, ...]] = {
     "foot": (
         ellipsoid((0, 0, -848), Y_AXIS, 28, 20, 16),  # talus
         shaft(  # mid- and forefoot: a tapered wedge over a low arch
-            [(0, 14, -856), (6, 60, -868), (14, 120, -882), (20, 175, -893), (22, 208, -896)],
-            [20, 30, 38, 42, 30],
-            [18, 20, 15, 9, 6],
+            [(0, 14, -856), (6, 55, -866), (12, 105, -878), (18, 150, -890), (20, 180, -894)],
+            [22, 32, 38, 42, 32],
+            [20, 24, 18, 11, 7],
             3.0,
             X_AXIS,
             18,

@@ -80,10 +80,10 @@ LANDMARKS: dict[str, Landmark] = {
         "shank", -22, 15, -510, "superomedial anteromedial tibia, insertion of semitendinosus"
     ),
     "soleal_line": _mark(
-        "shank", -8, -24, -508, "soleal line of the posterior tibia, tibial origin of soleus"
+        "shank", -8, -25, -506, "soleal line of the posterior tibia, tibial origin of soleus"
     ),
     "posterior_proximal_fibula": _mark(
-        "shank", 38, -30, -503, "posterior fibular head and neck, fibular origin of soleus"
+        "shank", 36, -30, -498, "posterior fibular head and neck, fibular origin of soleus"
     ),
     "calcaneal_tuberosity": _mark(
         "foot",

@@ -51,6 +51,8 @@ class MuscleSpec:
     length_tail: tuple[str, ...] = ()
     rings: int = 56
     knee_wrap_mm: float = 0.0
+    #: Length (mm) over which each end rounds off; ``None`` scales it with the end's size.
+    end_rounding_mm: tuple[float | None, float | None] = (None, None)
 
 
 #: Knee wrap radii (mm): the hamstring tendons pass further behind the knee axis than the
@@ -184,15 +186,17 @@ MUSCLES: dict[str, MuscleSpec] = {
             "soleus_junction",
         ),
         (
-            (0, 34, 6),
-            (0.12, 40, 10),
-            (0.35, 46, 12.5),
-            (0.55, 43, 12.5),
-            (0.75, 34, 10),
-            (0.9, 22, 7),
-            (1, 12, 5),
+            (0, 44, 6),
+            (0.08, 44, 9, 2.5),
+            (0.35, 46, 12.5, 2.5),
+            (0.55, 42, 12.5, 1.5),
+            (0.72, 34, 10.5),
+            (0.86, 22, 7.5),
+            (0.95, 14, 5.5),
+            (1, 10, 4.5),
         ),
         TENDON_TAIL[1:],
+        end_rounding_mm=(20.0, None),
     ),
     "calcaneal_tendon": MuscleSpec(
         ("calcaneal_tendon_origin", *TENDON_TAIL),
@@ -325,7 +329,9 @@ def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np
     widths, depths, offsets = columns
     length = _standing_length_mm(spec)
     for end, distance in ((0, fraction * length), (-1, (1.0 - fraction) * length)):
-        rounding = float(np.clip(max(table[end, 1], table[end, 2]), 3.0, 10.0))
+        rounding = spec.end_rounding_mm[end] or float(
+            np.clip(max(table[end, 1], table[end, 2]), 3.0, 10.0)
+        )
         factor = _end_rounding(distance, rounding)
         widths *= factor
         depths *= factor
