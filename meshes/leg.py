@@ -20,10 +20,13 @@ from functools import lru_cache
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.util.numpy_support import numpy_to_vtk
+from vtkmodules.vtkCommonCore import vtkPoints
+from vtkmodules.vtkCommonDataModel import vtkCellArray
 
 from meshes.bones import BONE_SEGMENTS, bone_templates
 from meshes.frames import frame_transform
-from meshes.muscles import MUSCLES, fibre_shade, muscle_shape, path_length_mm, sweep_muscle
+from meshes.muscles import MUSCLES, fibre_shade, muscle_shape, path_length_mm, sweep_muscles
 from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
 from meshes.skin import skin_points, skin_shape
@@ -71,20 +74,41 @@ def _faces(resolution: float) -> dict[str, np.ndarray]:
     return faces
 
 
-def _part_arrays(part_id: str, pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
-    if part_id in MUSCLES:
-        return sweep_muscle(MUSCLES[part_id], pose, resolution)
-    if part_id == "skin":
-        return skin_points(pose, resolution)
-    points, normals, _ = bone_templates(resolution)[part_id]
-    transform = frame_transform(BONE_SEGMENTS[part_id], pose)
-    rotation = transform[:3, :3]
-    return points @ rotation.T + transform[:3, 3], normals @ rotation.T
+@lru_cache(maxsize=8)
+def _cells(resolution: float) -> dict[str, vtkCellArray]:
+    """One ``vtkCellArray`` per part, shared by every mesh of that part at one resolution."""
+    return {
+        part_id: pv.PolyData(np.zeros((1, 3)), faces).GetPolys()
+        for part_id, faces in _faces(resolution).items()
+    }
 
 
-def _mesh(points: np.ndarray, normals: np.ndarray, faces: np.ndarray) -> pv.PolyData:
-    mesh = pv.PolyData(np.ascontiguousarray(points, dtype=np.float32), faces)
-    mesh.point_data["Normals"] = np.ascontiguousarray(normals, dtype=np.float32)
+def _part_arrays(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Points and normals of every part in a pose: one muscle batch, rigid bones, the skin."""
+    arrays = sweep_muscles(pose, resolution)
+    for bone, (points, normals, _) in bone_templates(resolution).items():
+        transform = frame_transform(BONE_SEGMENTS[bone], pose)
+        rotation = transform[:3, :3]
+        arrays[bone] = (points @ rotation.T + transform[:3, 3], normals @ rotation.T)
+    arrays["skin"] = skin_points(pose, resolution)
+    return arrays
+
+
+def _vtk_array(values: np.ndarray, name: str | None = None):
+    array = numpy_to_vtk(np.ascontiguousarray(values, dtype=np.float32), deep=True)
+    if name:
+        array.SetName(name)
+    return array
+
+
+def _mesh(points: np.ndarray, normals: np.ndarray, cells: vtkCellArray) -> pv.PolyData:
+    """A triangle mesh on shared cells; built with plain VTK calls (a re-pose makes 16)."""
+    vtk_points = vtkPoints()
+    vtk_points.SetData(_vtk_array(points))
+    mesh = pv.PolyData()
+    mesh.SetPoints(vtk_points)
+    mesh.SetPolys(cells)
+    mesh.GetPointData().AddArray(_vtk_array(normals, "Normals"))
     return mesh
 
 
@@ -100,13 +124,15 @@ def build_leg(pose: Pose = STANDING, resolution: float = 1.0) -> Leg:
     if not isinstance(pose, Pose):
         raise TypeError(f"pose must be a Pose, got {type(pose).__name__}")
     resolution = _check_resolution(resolution)
-    faces = _faces(resolution)
+    cells = _cells(resolution)
+    arrays = _part_arrays(pose, resolution)
     meshes: dict[str, pv.PolyData] = {}
     for part in PARTS:
-        points, normals = _part_arrays(part.id, pose, resolution)
-        mesh = _mesh(points, normals, faces[part.id])
-        if part.id in MUSCLES and part.kind == "muscle":
-            mesh.point_data["shade"] = fibre_shade(MUSCLES[part.id], resolution)
+        mesh = _mesh(*arrays[part.id], cells[part.id])
+        if part.kind == "muscle":
+            mesh.GetPointData().AddArray(
+                _vtk_array(fibre_shade(MUSCLES[part.id], resolution), "shade")
+            )
         meshes[part.id] = mesh
     return Leg(pose, resolution, meshes)
 
@@ -114,17 +140,18 @@ def build_leg(pose: Pose = STANDING, resolution: float = 1.0) -> Leg:
 def repose(leg: Leg, pose: Pose) -> Leg:
     """The same leg in another pose: new points and normals, identical topology.
 
-    The returned meshes share their face arrays (and the ``shade`` array) with
+    The returned meshes share their cell arrays (and the ``shade`` array) with
     ``leg``'s, so copying ``mesh.points`` into an existing actor is enough.
     """
     if not isinstance(pose, Pose):
         raise TypeError(f"pose must be a Pose, got {type(pose).__name__}")
-    faces = _faces(leg.resolution)
+    cells = _cells(leg.resolution)
+    arrays = _part_arrays(pose, leg.resolution)
     meshes: dict[str, pv.PolyData] = {}
     for part_id, old in leg.meshes.items():
-        points, normals = _part_arrays(part_id, pose, leg.resolution)
-        mesh = _mesh(points, normals, faces[part_id])
-        if "shade" in old.point_data:
-            mesh.point_data["shade"] = old.point_data["shade"]
+        mesh = _mesh(*arrays[part_id], cells[part_id])
+        shade = old.GetPointData().GetArray("shade")
+        if shade is not None:
+            mesh.GetPointData().AddArray(shade)
         meshes[part_id] = mesh
     return Leg(pose, leg.resolution, meshes)

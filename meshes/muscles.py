@@ -23,7 +23,7 @@ from meshes.anthropometry import ADULT
 from meshes.frames import apply, frame_transform
 from meshes.landmarks import LANDMARKS, landmark_positions
 from meshes.pose import STANDING, Pose
-from meshes.sweep import resample_path, tube_normals, tube_points
+from meshes.sweep import batched_tubes, resample_path
 
 TENDON_TAIL = (
     "via.calcaneal_tendon.lower",
@@ -347,11 +347,54 @@ def muscle_shape(spec: MuscleSpec, resolution: float) -> tuple[int, int]:
 
 def sweep_muscle(spec: MuscleSpec, pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
     """Points and outward normals of a muscle swept along its path in a pose."""
-    n_rings, n_around = muscle_shape(spec, resolution)
-    widths, depths, offsets = _profile(spec, n_rings)
-    centres = resample_path(control_points(spec, pose), n_rings, fractions=_ring_fractions(n_rings))
-    points = tube_points(centres, widths, depths, n_around, depth_offsets=offsets)
-    return points, tube_normals(points, n_rings, n_around)
+    part_id = next(key for key, value in MUSCLES.items() if value == spec)
+    return sweep_muscles(pose, resolution)[part_id]
+
+
+@lru_cache(maxsize=8)
+def _batch_layout(resolution: float):
+    """Stacked ring profiles of every muscle, and each ring's neighbours along its own tube."""
+    shapes = [muscle_shape(spec, resolution) for spec in MUSCLES.values()]
+    n_around = shapes[0][1]
+    profiles = [
+        _profile(spec, n_rings) for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
+    ]
+    starts = np.cumsum([0] + [n_rings for n_rings, _ in shapes])
+    index = np.arange(starts[-1])
+    first = np.repeat(starts[:-1], [n for n, _ in shapes])
+    last = np.repeat(starts[1:] - 1, [n for n, _ in shapes])
+    previous, following = np.maximum(index - 1, first), np.minimum(index + 1, last)
+    widths, depths, offsets = (np.concatenate([p[k] for p in profiles]) for k in range(3))
+    return n_around, tuple(starts), widths, depths, offsets, previous, following
+
+
+def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Points and outward normals of every muscle part in a pose, swept in one batch."""
+    n_around, starts, widths, depths, offsets, previous, following = _batch_layout(resolution)
+    centres = np.concatenate(
+        [
+            resample_path(control_points(spec, pose), n_rings, fractions=_ring_fractions(n_rings))
+            for spec, n_rings in zip(MUSCLES.values(), np.diff(starts), strict=True)
+        ]
+    )
+    rings, normals = batched_tubes(centres, widths, depths, offsets, n_around, previous, following)
+    result = {}
+    for part_id, start, end in zip(MUSCLES, starts[:-1], starts[1:], strict=True):
+        ends = centres[[start, end - 1]]
+        points = np.concatenate([ends[:1], rings[start:end].reshape(-1, 3), ends[1:]])
+        # Each cap's normal points out along the axis, away from its neighbouring ring.
+        cap_normals = _unit_rows(
+            ends - np.stack([rings[start + 1].mean(0), rings[end - 2].mean(0)])
+        )
+        result[part_id] = (
+            points,
+            np.concatenate([cap_normals[:1], normals[start:end].reshape(-1, 3), cap_normals[1:]]),
+        )
+    return result
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
 
 
 def fibre_shade(spec: MuscleSpec, resolution: float) -> np.ndarray:

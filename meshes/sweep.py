@@ -144,3 +144,48 @@ def rounded_profile(n_rings: int, exponent: float = 2.0) -> tuple[np.ndarray, np
     u = (u - u[0]) / (u[-1] - u[0])
     radius = (1.0 - np.abs(2.0 * u - 1.0) ** exponent).clip(0.0, 1.0) ** (1.0 / exponent)
     return u, np.maximum(radius, 0.04)
+
+
+def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cross product of ``(..., 3)`` arrays without ``np.cross``'s overhead."""
+    out = np.empty(np.broadcast_shapes(a.shape, b.shape))
+    out[..., 0] = a[..., 1] * b[..., 2] - a[..., 2] * b[..., 1]
+    out[..., 1] = a[..., 2] * b[..., 0] - a[..., 0] * b[..., 2]
+    out[..., 2] = a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+    return out
+
+
+def batched_tubes(
+    centres: np.ndarray,
+    half_widths: np.ndarray,
+    half_depths: np.ndarray,
+    depth_offsets: np.ndarray,
+    n_around: int,
+    previous: np.ndarray,
+    following: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ring points and outward normals ``(rings, n_around, 3)`` of many tubes in one pass.
+
+    The tubes' rings are stacked; ``previous``/``following`` give each ring's
+    neighbour along its own tube (itself at the ends), so tangents and normals
+    never mix two tubes. Width lies along X made perpendicular to the path.
+    """
+    tangents = _unit(centres[following] - centres[previous])
+    width_axis = _unit(X_AXIS - tangents[:, :1] * tangents)
+    depth_axis = _cross(tangents, width_axis)
+    cosines, sines = _unit_circle(n_around)
+    rings = (
+        centres[:, None, :]
+        + (half_widths[:, None] * cosines)[:, :, None] * width_axis[:, None, :]
+        + (half_depths[:, None] * sines + depth_offsets[:, None])[:, :, None]
+        * depth_axis[:, None, :]
+    )
+    along_angle = np.roll(rings, -1, axis=1) - np.roll(rings, 1, axis=1)
+    along_path = rings[following] - rings[previous]
+    return rings, _unit(_cross(along_angle, along_path))
+
+
+@lru_cache(maxsize=16)
+def _unit_circle(n_around: int) -> tuple[np.ndarray, np.ndarray]:
+    angles = np.linspace(0.0, 2.0 * np.pi, n_around, endpoint=False)
+    return np.cos(angles)[None, :], np.sin(angles)[None, :]
