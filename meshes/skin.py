@@ -15,14 +15,17 @@ from functools import lru_cache
 import numpy as np
 
 from meshes.anthropometry import ADULT
-from meshes.frames import X_AXIS, rotations_about
+from meshes.frames import X_AXIS, blended_transforms, rotations_about
 from meshes.muscles import MUSCLES, sweep_muscle
 from meshes.pose import STANDING, Pose
 from meshes.sweep import tube_normals
 
 #: Stations down the leg: (z, centre x, centre y, half width x, half depth y), mm, standing.
 SKIN_STATIONS: tuple[tuple[float, float, float, float, float], ...] = (
-    (20, 14, -14, 78, 74),
+    (58, 14, -14, 16, 15),
+    (52, 14, -14, 44, 42),
+    (40, 14, -14, 66, 63),
+    (20, 14, -14, 80, 76),
     (0, 14, -15, 86, 82),
     (-60, 12, -15, 88, 86),
     (-200, 10, -12, 81, 83),
@@ -35,8 +38,10 @@ SKIN_STATIONS: tuple[tuple[float, float, float, float, float], ...] = (
     (-740, 4, -18, 38, 45),
     (-800, 4, -17, 36, 43),
     (-850, 6, -17, 40, 50),
-    (-885, 8, -22, 36, 50),
-    (-905, 8, -24, 24, 38),
+    (-880, 8, -22, 38, 52),
+    (-896, 8, -24, 32, 44),
+    (-906, 8, -25, 20, 28),
+    (-911, 8, -25, 8, 12),
 )
 
 #: Superellipse exponent of a section: a little squarer than an ellipse, like a limb.
@@ -179,6 +184,29 @@ def _ring_transforms(z: np.ndarray, pose: Pose) -> np.ndarray:
     return hip @ knee @ ankle
 
 
+#: Standing z of the skin ring that turns by half the knee angle: the plane of the knee crease.
+KNEE_CREASE_Z_MM = 0.5 * sum(BLEND_ZONES_MM["knee"])
+#: Half the gap kept between the thigh's and the calf's skin where they press together.
+CREASE_HALF_GAP_MM = 1.0
+
+
+def _crease_at_knee(posed: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:
+    """Keep thigh skin above and calf skin below the knee's bisecting plane.
+
+    In deep flexion the calf and the back of the thigh press together; without
+    this the calf rings would pass through the thigh's. Points on the wrong
+    side are moved onto the plane, which makes a crease behind the knee.
+    """
+    if pose.knee_flexion <= 0.0:
+        return posed
+    half = blended_transforms("knee", np.array([0.5]), pose)[0]
+    normal = half[:3, 2]
+    origin = half[:3, :3] @ np.array([0.0, 0.0, KNEE_CREASE_Z_MM]) + half[:3, 3]
+    side = np.where(z > KNEE_CREASE_Z_MM, 1.0, -1.0)[:, None]
+    overshoot = np.minimum(side * ((posed - origin) @ normal) - CREASE_HALF_GAP_MM, 0.0)
+    return posed - (side * overshoot)[:, :, None] * normal
+
+
 def skin_points(pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
     """Points and outward normals of the skin in a pose."""
     template, z = skin_template(resolution)
@@ -186,6 +214,7 @@ def skin_points(pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
     transforms = _ring_transforms(z, pose)
     rings = template[1:-1].reshape(n_rings, n_around, 3)
     posed = np.einsum("rij,raj->rai", transforms[:, :3, :3], rings) + transforms[:, None, :3, 3]
+    posed = _crease_at_knee(posed, z, pose)
     caps = np.stack([transforms[0, :3, :3] @ template[0] + transforms[0, :3, 3],
                      transforms[-1, :3, :3] @ template[-1] + transforms[-1, :3, 3]])  # fmt: skip
     points = np.concatenate([caps[:1], posed.reshape(-1, 3), caps[1:]])

@@ -157,3 +157,20 @@ def test_meshes_package_imports_without_qt():
         "assert not any(name.startswith(('PySide6.', 'pyvistaqt.')) for name in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("knee_flexion", (90.0, 120.0, 140.0))
+def test_calf_skin_never_passes_into_the_back_of_the_thigh(knee_flexion):
+    from meshes.frames import blended_transforms
+    from meshes.skin import KNEE_CREASE_Z_MM, skin_shape, skin_template
+
+    pose = Pose(knee_flexion=knee_flexion)
+    skin = np.asarray(build_leg(pose).meshes["skin"].points, dtype=float)
+    n_rings, n_around = skin_shape(1.0)
+    rings = skin[1:-1].reshape(n_rings, n_around, 3)
+    ring_z = skin_template(1.0)[1]
+    half = blended_transforms("knee", np.array([0.5]), pose)[0]
+    origin = half[:3, :3] @ np.array([0.0, 0.0, KNEE_CREASE_Z_MM]) + half[:3, 3]
+    above = (rings - origin) @ half[:3, 2]
+    thigh = ring_z > KNEE_CREASE_Z_MM
+    assert (above[thigh] > -0.5).all() and (above[~thigh] < 0.5).all()
