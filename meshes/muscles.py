@@ -53,6 +53,8 @@ class MuscleSpec:
     knee_wrap_mm: float = 0.0
     #: Length (mm) over which each end rounds off; ``None`` scales it with the end's size.
     end_rounding_mm: tuple[float | None, float | None] = (None, None)
+    #: Obliquity of the upper border (mm up per mm lateral), fading out down the first 30 %.
+    top_tilt: float = 0.0
 
 
 #: Knee wrap radii (mm): the hamstring tendons pass further behind the knee axis than the
@@ -198,7 +200,8 @@ MUSCLES: dict[str, MuscleSpec] = {
             (1, 10, 4.5),
         ),
         TENDON_TAIL[1:],
-        end_rounding_mm=(20.0, None),
+        end_rounding_mm=(30.0, None),
+        top_tilt=0.4,
     ),
     "calcaneal_tendon": MuscleSpec(
         ("calcaneal_tendon_origin", *TENDON_TAIL),
@@ -367,19 +370,37 @@ def _batch_layout(resolution: float):
     last = np.repeat(starts[1:] - 1, [n for n, _ in shapes])
     previous, following = np.maximum(index - 1, first), np.minimum(index + 1, last)
     widths, depths, offsets = (np.concatenate([p[k] for p in profiles]) for k in range(3))
-    return n_around, tuple(starts), widths, depths, offsets, previous, following
+    tilts = np.concatenate(
+        [
+            spec.top_tilt * (1.0 - _smoothstep(_ring_fractions(n_rings) / TILT_FADE_FRACTION))
+            for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
+        ]
+    )
+    return n_around, tuple(starts), widths, depths, offsets, previous, following, tilts
+
+
+TILT_FADE_FRACTION = 0.3
+
+
+def _smoothstep(t: np.ndarray) -> np.ndarray:
+    t = np.clip(t, 0.0, 1.0)
+    return t * t * (3.0 - 2.0 * t)
 
 
 def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Points and outward normals of every muscle part in a pose, swept in one batch."""
-    n_around, starts, widths, depths, offsets, previous, following = _batch_layout(resolution)
+    n_around, starts, widths, depths, offsets, previous, following, tilts = _batch_layout(
+        resolution
+    )
     centres = np.concatenate(
         [
             resample_path(control_points(spec, pose), n_rings, fractions=_ring_fractions(n_rings))
             for spec, n_rings in zip(MUSCLES.values(), np.diff(starts), strict=True)
         ]
     )
-    rings, normals = batched_tubes(centres, widths, depths, offsets, n_around, previous, following)
+    rings, normals = batched_tubes(
+        centres, widths, depths, offsets, n_around, previous, following, tilts
+    )
     result = {}
     for part_id, start, end in zip(MUSCLES, starts[:-1], starts[1:], strict=True):
         ends = centres[[start, end - 1]]

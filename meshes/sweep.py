@@ -163,23 +163,30 @@ def batched_tubes(
     n_around: int,
     previous: np.ndarray,
     following: np.ndarray,
+    tilts: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Ring points and outward normals ``(rings, n_around, 3)`` of many tubes in one pass.
 
     The tubes' rings are stacked; ``previous``/``following`` give each ring's
     neighbour along its own tube (itself at the ends), so tangents and normals
     never mix two tubes. Width lies along X made perpendicular to the path.
+    ``tilts`` (per ring) slide each ring point back along the path in
+    proportion to its lateral offset, so a ring's lateral side rides higher
+    (an oblique border, like the soleus's).
     """
     tangents = _unit(centres[following] - centres[previous])
     width_axis = _unit(X_AXIS - tangents[:, :1] * tangents)
     depth_axis = _cross(tangents, width_axis)
     cosines, sines = _unit_circle(n_around)
+    across = half_widths[:, None] * cosines
     rings = (
         centres[:, None, :]
-        + (half_widths[:, None] * cosines)[:, :, None] * width_axis[:, None, :]
+        + across[:, :, None] * width_axis[:, None, :]
         + (half_depths[:, None] * sines + depth_offsets[:, None])[:, :, None]
         * depth_axis[:, None, :]
     )
+    if tilts is not None:
+        rings -= (tilts[:, None] * across)[:, :, None] * tangents[:, None, :]
     along_angle = np.roll(rings, -1, axis=1) - np.roll(rings, 1, axis=1)
     along_path = rings[following] - rings[previous]
     return rings, _unit(_cross(along_angle, along_path))
