@@ -28,6 +28,9 @@ VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float,
 }
 
 
+FRAME_MARGIN = 1.08  # room around the framed box, as a factor of its half size
+
+
 class LegScene:
     """Actors for every part of the leg, kept in step with an AtlasState."""
 
@@ -259,18 +262,35 @@ class LegScene:
         return bounds
 
     def frame(self, bounds, direction=None, up=None) -> None:
-        """Fit ``bounds`` in view, optionally from a new direction."""
+        """Fit ``bounds`` snugly in view, optionally from a new direction.
+
+        VTK's own reset fits the bounding sphere, which leaves a tall, thin
+        leg small in a wide window; this fits the box as seen from the camera.
+        """
         camera = self.plotter.camera
         if direction is None:
             direction = np.subtract(camera.position, camera.focal_point)
-            direction = direction / np.linalg.norm(direction)
             up = camera.up
-        centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2])
-        centre = np.append(centre, (bounds[4] + bounds[5]) / 2)
+        direction = np.asarray(direction, dtype=float) / np.linalg.norm(direction)
+        up = np.asarray(up, dtype=float)
+        up = up - direction * (up @ direction)
+        up /= np.linalg.norm(up)
+        right = np.cross(direction, up)
+        corners = np.array(
+            [(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]]
+        )
+        centre = corners.mean(axis=0)
+        half_width = np.abs((corners - centre) @ right).max()
+        half_height = np.abs((corners - centre) @ up).max()
+        half_depth = np.abs((corners - centre) @ direction).max()
+        width, height = self.plotter.window_size
+        aspect = width / max(1, height)
+        half_angle = np.radians(camera.view_angle) / 2
+        needed = max(half_height, half_width / aspect) * FRAME_MARGIN
+        distance = needed / np.tan(half_angle) + half_depth
         camera.focal_point = tuple(centre)
-        camera.position = tuple(centre + np.asarray(direction) * 1000.0)
-        camera.up = up
-        self.plotter.renderer.reset_camera(bounds=bounds)
+        camera.position = tuple(centre + direction * distance)
+        camera.up = tuple(up)
         self.plotter.renderer.reset_camera_clipping_range()
 
     def frame_selection(self) -> None:
