@@ -49,7 +49,7 @@ class MuscleSpec:
     path: tuple[str | tuple[str, str], ...]
     profile: tuple[tuple[float, float, float], ...]
     length_tail: tuple[str, ...] = ()
-    rings: int = 56
+    rings: int = 70
     knee_wrap_mm: float = 0.0
     #: Length (mm) over which each end rounds off; ``None`` scales it with the end's size.
     end_rounding_mm: tuple[float | None, float | None] = (None, None)
@@ -93,7 +93,7 @@ MUSCLES: dict[str, MuscleSpec] = {
             (0.85, 7, 4, 1),
             (1, 4, 3),
         ),
-        rings=40,
+        rings=50,
         knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "semitendinosus": MuscleSpec(
@@ -118,7 +118,7 @@ MUSCLES: dict[str, MuscleSpec] = {
             (0.9, 3.5, 3, 2),
             (1, 3.5, 3),
         ),
-        rings=64,
+        rings=80,
         knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "semimembranosus": MuscleSpec(
@@ -214,11 +214,11 @@ MUSCLES: dict[str, MuscleSpec] = {
             (0.92, 8, 4.5),
             (1, 10, 3.5),
         ),
-        rings=40,
+        rings=50,
     ),
 }
 
-MUSCLE_AROUND = 28
+MUSCLE_AROUND = 36
 
 
 def _landmark_names(path: tuple[str | tuple[str, str], ...]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ import numpy as np
 
 from meshes.anthropometry import ADULT
 from meshes.frames import X_AXIS, blended_transforms, rotations_about
-from meshes.muscles import MUSCLES, sweep_muscle
+from meshes.muscles import sweep_muscles
 from meshes.pose import STANDING, Pose
 from meshes.sweep import tube_normals
 
@@ -130,7 +130,7 @@ def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
     points = np.concatenate(
         [
             _standing_equivalent(
-                np.concatenate([sweep_muscle(spec, pose, 1.0)[0] for spec in MUSCLES.values()]),
+                np.concatenate([points for points, _ in sweep_muscles(pose, 1.0).values()]),
                 z,
                 pose,
             )
