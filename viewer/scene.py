@@ -284,7 +284,7 @@ class LegScene:
         half_height = np.abs((corners - centre) @ up).max()
         half_depth = np.abs((corners - centre) @ direction).max()
         width, height = self.plotter.window_size
-        aspect = width / max(1, height)
+        aspect = width / height if width > 1 and height > 1 else 1.0  # not laid out yet
         half_angle = np.radians(camera.view_angle) / 2
         needed = max(half_height, half_width / aspect) * FRAME_MARGIN
         distance = needed / np.tan(half_angle) + half_depth

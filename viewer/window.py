@@ -312,6 +312,14 @@ class AtlasWindow(QMainWindow):
             f"<p><b>References</b></p><ul>{references}</ul>",
         )
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_framed_once", False):
+            # Frame again now that the view has its real size (the first framing guessed).
+            self._framed_once = True
+            self.scene.apply_view(self.state.view)
+            self.view.request_render()
+
     # -- persistence ------------------------------------------------------------------------
     def restore_dock_state(self) -> None:
         state = self.settings.value("window/state")
