@@ -9,8 +9,16 @@ posterior femoral condyles; soleus from the posterior fibular head and the
 soleal line of the tibia; the calcaneal tendon to the middle of the posterior
 calcaneus).
 
-Frames named ``"knee:0.5"`` etc. are blended frames (see ``meshes.frames``):
-via points there act as pulleys that wrap a muscle over a joint.
+Frames named ``"ankle:0.8"`` etc. are blended frames (see ``meshes.frames``):
+via points there act as pulleys that wrap the calcaneal tendon over the heel.
+At the knee the muscles wrap round a cylinder instead (``meshes.muscles.knee_wrap``).
+
+Via points lie on each muscle's line of action, close to the bone; the belly is
+drawn behind it (see the offsets in ``meshes.muscles``). Thigh-side via points
+sit high enough above the knee, and shank-side points far enough below it, that
+knee flexion shortens every two-joint muscle all the way to 140 degrees (with a
+hinge knee, a path only shortens while its shank end has not swung past its
+thigh end).
 """
 
 from __future__ import annotations
