@@ -5,7 +5,6 @@ anterior, +Z superior; origin at the hip joint centre; the anatomical standing
 position is the zero pose (see ``meshes.anthropometry``).
 """
 
-from meshes.leg import Leg, build_leg, path_lengths_mm, repose
 from meshes.parts import GROUPS, LAYERS, MUSCLE_IDS, PART_BY_ID, PARTS, STRUCTURE_IDS, PartInfo
 from meshes.pose import POSE_RANGES_DEG, STANDING, Pose
 
@@ -25,3 +24,15 @@ __all__ = [
     "path_lengths_mm",
     "repose",
 ]
+
+#: Names served lazily from ``meshes.leg``: importing the ids and the pose (as
+#: ``legatlas list`` and the annotation loader do) must not pull in pyvista and VTK.
+_FROM_LEG = frozenset({"Leg", "build_leg", "path_lengths_mm", "repose"})
+
+
+def __getattr__(name: str):
+    if name in _FROM_LEG:
+        from meshes import leg
+
+        return getattr(leg, name)
+    raise AttributeError(f"module 'meshes' has no attribute {name!r}")

@@ -36,3 +36,15 @@ def test_annotations_load_without_qt_or_the_viewer():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Soleus (musculus soleus)"
+
+
+def test_content_commands_do_not_load_the_3d_toolkit():
+    """`legatlas list` and `info` answer at once: no pyvista or VTK behind them."""
+    code = (
+        "import sys, annotations, meshes; annotations.load_annotations(); "
+        "from meshes import PARTS, Pose; "
+        "print(any(m.startswith(('pyvista', 'vtkmodules')) for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
