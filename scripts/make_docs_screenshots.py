@@ -61,11 +61,22 @@ def window_shot(catalogue, app) -> None:
     app.exec()
 
 
+def recompress() -> None:
+    """Exports favour speed; pictures kept in the repository favour size."""
+    from PIL import Image
+
+    for path in DOCS.glob("*.png"):
+        with Image.open(path) as image:
+            image.load()
+        image.save(path, optimize=True)
+
+
 def main() -> None:
     catalogue = load_annotations()
     app = make_application()
     stretch_maps(catalogue)
     window_shot(catalogue, app)
+    recompress()
 
 
 if __name__ == "__main__":

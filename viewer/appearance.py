@@ -25,7 +25,8 @@ MATERIAL = {
 STRETCH_SHORTENED = (0.23, 0.42, 0.78)
 STRETCH_NEUTRAL = (0.90, 0.88, 0.85)
 STRETCH_LENGTHENED = (0.80, 0.18, 0.16)
-STRETCH_LIMIT_PERCENT = 15.0  # colour saturates at +-15 % length change
+COLOUR_BAR_FRACTION = 0.16  # bottom share of the view kept for the stretch map's colour bar
+STRETCH_LIMIT_PERCENT = 10.0  # colour saturates at +-10 %: calf stretches (~4-6 %) still show
 
 
 def blend(colour: tuple[float, ...], towards: tuple[float, ...], amount: float) -> tuple:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.appearance import COLOUR_BAR_FRACTION
+
 LABEL_FONT_SIZE = 14
-COLOUR_BAR_HEIGHT = 0.16  # fraction of the view the stretch map's colour bar occupies
 LABEL_GAP_PX = 6  # vertical space between two stacked labels
 COLUMN_GAP_PX = 28  # horizontal space between the leg and its label column
 CHAR_WIDTH_EM = 0.58  # average character width of the label font, in font sizes
@@ -258,7 +259,8 @@ class LabelLayer:
             sizes = [label_size(LABEL_TEXT[p], self.font_size) for p in self.parts]
             viewport = tuple(self.renderer.GetSize())
             # Keep clear of the stretch map's colour bar along the bottom.
-            floor = 4.0 + (COLOUR_BAR_HEIGHT * viewport[1] if self.scene.has_colour_bar() else 0)
+            bar = COLOUR_BAR_FRACTION * viewport[1] if self.scene.has_colour_bar() else 0.0
+            floor = 4.0 + bar
             callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor)
             for part_id, anchor, callout in zip(self.parts, anchors, callouts, strict=True):
                 box = callout.box

@@ -86,7 +86,7 @@ class LegScene:
         events.hidden.connect(self._on_visibility)
         events.layer_opacity.connect(self._on_visibility)
         events.selection.connect(self._on_colours)
-        events.colour_mode.connect(self._on_colours)
+        events.colour_mode.connect(self._on_colour_mode)
         events.pose.connect(self._on_pose)
         events.view.connect(self._on_view)
         events.labels.connect(self._on_labels)
@@ -96,7 +96,7 @@ class LegScene:
         for name in ("layers_visible", "hidden", "layer_opacity", "selection"):
             getattr(self.state.events, name).disconnect(self._on_visibility, missing_ok=True)
             getattr(self.state.events, name).disconnect(self._on_colours, missing_ok=True)
-        self.state.events.colour_mode.disconnect(self._on_colours, missing_ok=True)
+        self.state.events.colour_mode.disconnect(self._on_colour_mode, missing_ok=True)
         self.state.events.pose.disconnect(self._on_pose, missing_ok=True)
         self.state.events.view.disconnect(self._on_view, missing_ok=True)
         self.state.events.labels.disconnect(self._on_labels, missing_ok=True)
@@ -108,6 +108,11 @@ class LegScene:
 
     def _on_colours(self, *_: object) -> None:
         self.update_colours()
+        self._request_render()
+
+    def _on_colour_mode(self, *_: object) -> None:
+        self.update_colours()
+        self.frame(self.visible_bounds())  # make or give back room for the colour bar
         self._request_render()
 
     def _on_pose(self, *_: object) -> None:
@@ -161,12 +166,12 @@ class LegScene:
             bar = vtkScalarBarActor()
             bar.SetLookupTable(appearance.stretch_lookup_table())
             bar.SetTitle("Length vs standing (%)\nblue shorter · red longer")
-            bar.SetNumberOfLabels(7)
+            bar.SetNumberOfLabels(5)
             bar.SetLabelFormat("%+.0f")
             bar.SetOrientationToHorizontal()
-            bar.SetPosition(0.2, 0.03)
+            bar.SetPosition(0.2, 0.02)
             bar.SetWidth(0.6)
-            bar.SetHeight(0.1)
+            bar.SetHeight(appearance.COLOUR_BAR_FRACTION - 0.05)
             for text in (bar.GetTitleTextProperty(), bar.GetLabelTextProperty()):
                 text.SetColor(0.93, 0.92, 0.89)
                 text.SetFontSize(round(14 * self.text_scale))
@@ -287,6 +292,11 @@ class LegScene:
         aspect = width / height if width > 1 and height > 1 else 1.0  # not laid out yet
         half_angle = np.radians(camera.view_angle) / 2
         needed = max(half_height, half_width / aspect) * FRAME_MARGIN
+        if self.state.colour_mode == "stretch":
+            # Keep the bottom strip free for the colour bar: a taller view, shifted down.
+            taller = needed / (1.0 - appearance.COLOUR_BAR_FRACTION)
+            centre = centre + up * (needed - taller)
+            needed = taller
         distance = needed / np.tan(half_angle) + half_depth
         camera.focal_point = tuple(centre)
         camera.position = tuple(centre + direction * distance)
