@@ -51,6 +51,7 @@ class AtlasWindow(QMainWindow):
         self.settings_note = restore_preferences(self, self.settings)
 
         self.view = AtlasInteractor(self)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCentralWidget(self.view)
         self.scene = LegScene(
             self.view, self.state, build_leg(self.state.pose), self.view.request_render
@@ -319,6 +320,8 @@ class AtlasWindow(QMainWindow):
             self._framed_once = True
             self.scene.apply_view(self.state.view)
             self.view.request_render()
+            # Keys start on the 3D view, so arrows rotate rather than move a text cursor.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- persistence ------------------------------------------------------------------------
     def restore_dock_state(self) -> None:
