@@ -238,3 +238,14 @@ def card_html(
         html += "<h2>References</h2>" + _list(card.references)
     html += f"<p class='note'>{escape(catalogue.disclaimer)}</p>"
     return html
+
+
+def about_html(catalogue, version: str) -> str:
+    """The About box: version, what the atlas is, the educational note, references."""
+    references = "".join(f"<li>{escape(r)}</li>" for r in catalogue.references())
+    return (
+        f"<h3>Leg Atlas {escape(version)}</h3>"
+        "<p>A 3D atlas of the muscles at the back of the leg: the hamstrings and the calf.</p>"
+        f"<p><i>{escape(catalogue.disclaimer)}</i></p>"
+        f"<p><b>References</b></p><ul>{references}</ul>"
+    )

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from meshes.leg import path_lengths_mm
+from meshes.parts import STRUCTURE_IDS, parts_of
 from meshes.pose import POSE_RANGES_DEG, STANDING, Pose
 
 
@@ -60,3 +61,17 @@ def length_curve(part_id: str, joint: str, pose: Pose, samples: int = 41):
         values[joint] = float(angle)
         lengths.append(path_lengths_mm(Pose(**values))[part_id])
     return angles, np.array(lengths)
+
+
+def length_line(structure_id: str | None, pose: Pose) -> str:
+    """One line for a muscle's card: each part's length now and its change, or ""."""
+    if structure_id not in STRUCTURE_IDS:
+        return ""
+    rows = {row.part_id: row for row in length_rows(pose)}
+    texts = []
+    for part in parts_of(structure_id):
+        if part.id in rows:
+            row = rows[part.id]
+            head = f"{part.part.replace('_', ' ')}: " if part.part else ""
+            texts.append(f"{head}{row.length_mm:.0f} mm ({row.change_percent:+.1f} %)")
+    return ("Length now vs standing — " + "; ".join(texts)) if texts else ""

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from meshes.leg import build_leg
-from meshes.parts import LAYERS, PART_BY_ID, STRUCTURE_IDS, parts_of
+from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
+from viewer.card_html import about_html
 from viewer.interactor import AtlasInteractor
-from viewer.lengths import length_rows
+from viewer.lengths import length_line
 from viewer.motion_controller import MotionController
 from viewer.scene import LegScene
 from viewer.settings import restore_preferences, save_preferences
@@ -255,15 +256,7 @@ class AtlasWindow(QMainWindow):
 
     def length_line(self) -> str:
         """The selected muscle's length now and its change, for its card."""
-        selected = self.state.selected
-        rows = {row.part_id: row for row in length_rows(self.state.pose)}
-        texts = []
-        for part in parts_of(selected) if selected in STRUCTURE_IDS else ():
-            if part.id in rows:
-                row = rows[part.id]
-                head = f"{part.part.replace('_', ' ')}: " if part.part else ""
-                texts.append(f"{head}{row.length_mm:.0f} mm ({row.change_percent:+.1f} %)")
-        return ("Length now vs standing — " + "; ".join(texts)) if texts else ""
+        return length_line(self.state.selected, self.state.pose)
 
     def set_view(self, view: str) -> None:
         if self.state.view == view:
@@ -303,15 +296,7 @@ class AtlasWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html())
 
     def show_about(self) -> None:
-        references = "".join(f"<li>{r}</li>" for r in self.catalogue.references())
-        QMessageBox.about(
-            self,
-            "About Leg Atlas",
-            f"<h3>Leg Atlas {__version__}</h3>"
-            "<p>A 3D atlas of the muscles at the back of the leg: the hamstrings and the calf.</p>"
-            f"<p><i>{self.catalogue.disclaimer}</i></p>"
-            f"<p><b>References</b></p><ul>{references}</ul>",
-        )
+        QMessageBox.about(self, "About Leg Atlas", about_html(self.catalogue, __version__))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
