@@ -117,12 +117,10 @@ def supersample_factor(width: int, height: int) -> int:
 
 
 def _shrink(image: np.ndarray, factor: int) -> np.ndarray:
-    """Box-filter downsampling by an integer factor (averages factor x factor blocks)."""
-    height, width = image.shape[0] // factor, image.shape[1] // factor
-    blocks = image[: height * factor, : width * factor].reshape(
-        height, factor, width, factor, image.shape[2]
-    )
-    return blocks.mean(axis=(1, 3)).round().astype(np.uint8)
+    """Box-filter downsampling by an integer factor (Pillow's C ``reduce``: fast, exact mean)."""
+    from PIL import Image
+
+    return np.asarray(Image.fromarray(image).reduce(factor))
 
 
 def write_image(image: np.ndarray, path: Path) -> Path:
