@@ -100,9 +100,24 @@ def layout_callouts(
     A leg standing upright on screen gets a column of labels on each side;
     a leg lying across the screen (a forward bend) gets rows above and below.
     """
-    if leg_box.width > leg_box.height:
-        return _rows(anchors, sizes, leg_box, viewport, floor)
-    return _columns(anchors, sizes, leg_box, viewport, floor)
+    columns = _columns(anchors, sizes, leg_box, viewport, floor)
+    rows = _rows(anchors, sizes, leg_box, viewport, floor)
+    preferred, other = (rows, columns) if leg_box.width > leg_box.height else (columns, rows)
+    # The shape of the leg on screen decides; if that layout runs out of room, the other
+    # one is used, and failing both, whichever collides least.
+    return min((preferred, other), key=lambda layout: _collisions(layout, viewport, floor))
+
+
+def _collisions(callouts: list[Callout], viewport, floor: float) -> int:
+    """Overlapping pairs plus boxes outside the usable view, in a layout."""
+    boxes = [c.box for c in callouts]
+    width, height = viewport
+    outside = sum(
+        b.x < 0 or b.y < floor - 0.5 or b.x + b.width > width or b.y + b.height > height
+        for b in boxes
+    )
+    overlaps = sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    return overlaps + outside
 
 
 def _columns(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callout]:
