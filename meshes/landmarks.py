@@ -139,6 +139,13 @@ LANDMARKS: dict[str, Landmark] = {
         "thigh", -24, -34, -255, "semimembranosus belly, deep to semitendinosus"
     ),
     # Via points: leg.
+    "via.biceps_femoris.below_knee": _mark(
+        "shank",
+        50,
+        -10,
+        -458,
+        "biceps femoris tendon at the posterolateral corner of the knee, above the fibular head",
+    ),
     "via.semitendinosus.below_knee": _mark(
         "shank", -42, -10, -475, "semitendinosus tendon curving forward below the medial condyle"
     ),

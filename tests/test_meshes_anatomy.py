@@ -204,12 +204,26 @@ def test_hip_flexion_90_lengthens_the_long_hamstrings_as_published_models_do():
 
 
 def test_knee_flexion_90_changes_lengths_by_published_amounts():
+    # Knee moment arms (Spoor 1990): biceps long head ~2-3 cm, short head ~1.5-3 cm,
+    # semimembranosus 2-4 cm, semitendinosus 3-5.5 cm.
     change = _change(Pose(knee_flexion=90))
-    for part_id in ("biceps_femoris.long_head", "semitendinosus", "semimembranosus"):
+    assert -0.11 <= change["biceps_femoris.long_head"] <= -0.09, change
+    assert -0.20 <= change["biceps_femoris.short_head"] <= -0.15, change
+    for part_id in ("semitendinosus", "semimembranosus"):
         assert -0.15 <= change[part_id] <= -0.10, (part_id, change[part_id])
     for part_id in ("gastrocnemius.medial_head", "gastrocnemius.lateral_head"):
         # Gastrocnemius knee moment arm ~1.5-2.5 cm: about -6 to -8 % at 90 degrees.
         assert -0.085 <= change[part_id] <= -0.055, (part_id, change[part_id])
+
+
+@pytest.mark.parametrize("angle", (30, 60, 90, 120))
+def test_semitendinosus_has_a_larger_knee_moment_arm_than_biceps(angle):
+    # Spoor 1990: semitendinosus has the largest knee arm of the hamstrings. Compare the
+    # shortening in mm (the average moment arm times the angle), not in percent.
+    base, bent = path_lengths_mm(STANDING), path_lengths_mm(Pose(knee_flexion=angle))
+    shortening = {part_id: base[part_id] - bent[part_id] for part_id in base}
+    for part_id in ("biceps_femoris.long_head", "biceps_femoris.short_head"):
+        assert shortening["semitendinosus"] > shortening[part_id], (part_id, shortening)
 
 
 def test_knee_flexion_shortens_two_joint_muscles_all_the_way_to_140():
