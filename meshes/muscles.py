@@ -71,8 +71,8 @@ class MuscleSpec:
 #: Knee wrap radii (mm): the hamstring tendons pass further behind the knee axis than the
 #: gastrocnemius heads, which lie on the back of the condyles. The short head of biceps runs
 #: deep, close to the lateral condyle. Both biceps heads also pass a shank via point at the
-#: posterolateral corner of the knee, about 26 mm from the axis, before the fibular head
-#: (45 mm from the axis): without it the path swings out to the fibular head in deep flexion
+#: posterolateral corner of the knee, about 30 mm from the axis, before the fibular head
+#: (46 mm from the axis): without it the path swings out to the fibular head in deep flexion
 #: and the biceps knee moment arm grows to 4-4.5 cm, against about 2-3 cm published (Spoor
 #: et al. 1990), and larger than that of semitendinosus.
 HAMSTRING_KNEE_WRAP_MM = 26.0
