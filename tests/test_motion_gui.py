@@ -69,11 +69,12 @@ def test_space_pauses_and_resumes(window, qtbot):
     _open_exercises(window, qtbot, "hamstrings")
     click_link(qtbot, window.info, "play:exercise:leg_curl")
     qtbot.waitUntil(lambda: window.state.pose.knee_flexion > 10, timeout=5000)
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
     held = window.state.pose
     qtbot.wait(250)
     assert window.state.pose == held
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.state.pose != held, timeout=3000)
 
 
@@ -125,3 +126,30 @@ def test_cli_lengths_prints_json_and_rejects_bad_angles():
     bad = legatlas("lengths", "--ankle-dorsiflexion", "45")
     assert bad.returncode == 2
     assert "ankle_dorsiflexion" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_arrow_keys_in_a_pose_field_change_the_angle_not_the_view(window, qtbot):
+    window.motion_dock.raise_()
+    field = window.pose_panel.fields["knee_flexion"]
+    field.setFocus()
+    camera_before = tuple(window.view.camera.position)
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert window.state.pose.knee_flexion == 1
+    assert tuple(window.view.camera.position) == pytest.approx(camera_before)
+
+
+def test_unticking_a_muscle_hides_it_without_selecting_it(window, qtbot):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    window.state.select("soleus")  # the tree scrolls to it: measure the rows afterwards
+    tree = window.tree.tree
+    item = window.tree.items["semitendinosus"]
+    option = QStyleOptionViewItem()
+    option.rect = tree.visualItemRect(item)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    indicator = tree.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree
+    )
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=indicator.center())
+    assert "semitendinosus" in window.state.hidden
+    assert window.state.selected == "soleus"

@@ -66,7 +66,8 @@ def test_hide_isolate_show_all_and_escape_from_the_keyboard(window, qtbot):
 
 def test_arrow_keys_rotate_and_view_actions_turn_the_camera(window, qtbot):
     before = tuple(window.view.camera.position)
-    qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
     assert tuple(window.view.camera.position) != pytest.approx(before)
     window.actions_by_key["view_lateral"].trigger()
     camera = window.view.camera
@@ -143,15 +144,21 @@ def test_settings_fixture_is_isolated(settings_path):
     assert not settings.contains("window/geometry")
 
 
-def test_launch_options_open_the_window_in_that_state(make_window):
+def test_launch_options_open_the_window_in_that_state(make_window, settings_path):
     from viewer.cli import build_parser
-    from viewer.commands.gui import initial_state
+    from viewer.commands.gui import apply_hides, initial_state
 
     parser = build_parser()
     arguments = parser.parse_args(
         ["--view", "medial", "--select", "soleus", "--hide", "superficial"]
     )
+    # Last session showed every layer: the launch option must still win.
+    settings_path.write_text(
+        '[layers]\nvisible="[\\"bones\\", \\"deep\\", \\"skin\\", \\"superficial\\", '
+        '\\"tendons\\"]"\n'
+    )
     window = make_window(initial_state(arguments, parser))
+    apply_hides(window.state, arguments.hide)  # as run_app does, after the saved layers
     assert window.state.selected == "soleus"
     assert "Soleus" in window.info.toPlainText()
     assert not window.scene.actors["gastrocnemius.medial_head"].visibility

@@ -89,7 +89,7 @@ def render_image(
     try:
         plotter.disable_anti_aliasing()
         scene = LegScene(
-            plotter, state.model_copy(), leg or build_leg(state.pose), text_scale=factor
+            plotter, state.model_copy(deep=True), leg or build_leg(state.pose), text_scale=factor
         )
         if transparent:
             plotter.set_background("black")  # a gradient would ignore the alpha channel

@@ -34,10 +34,12 @@ def restore_preferences(window, settings: QSettings) -> str:
     if visible is not None:
         try:
             layers = json.loads(str(visible))
-            if not isinstance(layers, list) or not set(layers) <= set(LAYERS):
+            if not isinstance(layers, list) or not all(
+                isinstance(layer, str) and layer in LAYERS for layer in layers
+            ):
                 raise ValueError
             window.state.layers_visible = frozenset(layers)
-        except ValueError:
+        except (ValueError, TypeError, RecursionError):
             problems.append("layers")
     opacity = settings.value("layers/opacity")
     if opacity is not None:
@@ -50,7 +52,7 @@ def restore_preferences(window, settings: QSettings) -> str:
                     raise ValueError
             for layer, value in values.items():
                 window.state.set_layer_opacity(layer, float(value))
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             problems.append("layer opacity")
     window.last_export_dir = str(settings.value("export/folder", "") or "")
     if problems:

@@ -20,6 +20,8 @@ from meshes.pose import STANDING, Pose
 
 VIEWS: tuple[str, ...] = ("posterior", "anterior", "lateral", "medial")
 COLOUR_MODES: tuple[str, ...] = ("anatomy", "stretch")
+#: A layer faded below this opacity counts as hidden: not drawn, picked or labelled.
+MIN_VISIBLE_OPACITY = 0.05
 
 DEFAULT_LAYER_OPACITY: dict[str, float] = {
     "skin": 0.22,
@@ -68,8 +70,13 @@ class AtlasState(EventedModel):
         return dict(self.layer_opacity)[layer]
 
     def is_part_visible(self, part_id: str) -> bool:
+        """Shown on screen: its layer is on and not faded out, and it is not hidden."""
         part = PART_BY_ID[part_id]
-        return part.layer in self.layers_visible and part.structure not in self.hidden
+        return (
+            part.layer in self.layers_visible
+            and self.opacity_of_layer(part.layer) >= MIN_VISIBLE_OPACITY
+            and part.structure not in self.hidden
+        )
 
     def is_part_pickable(self, part_id: str) -> bool:
         """Skin is a see-through veil: clicks go through it to the muscles below."""
@@ -105,6 +112,8 @@ class AtlasState(EventedModel):
         members = set(members_of(structure_id))
         hidden = hidden - members if visible else hidden | members
         self.hidden = frozenset(hidden)
+        if not visible and self.selected and set(members_of(self.selected)) <= hidden:
+            self.clear_selection()  # a hidden structure cannot stay selected
 
     def hide_selected(self) -> None:
         if self.selected:

@@ -28,7 +28,7 @@ from viewer.interactor import AtlasInteractor
 from viewer.lengths import length_line
 from viewer.motion_controller import MotionController
 from viewer.scene import LegScene
-from viewer.settings import restore_preferences, save_preferences
+from viewer.settings import open_settings, restore_preferences, save_preferences
 from viewer.state import VIEWS, AtlasState
 from viewer.widgets.info_panel import InfoPanel
 from viewer.widgets.layer_strip import LayerStrip
@@ -39,6 +39,11 @@ DOCK_WIDTH_PX = 400
 TREE_AND_LAYERS_HEIGHT_PX = 330
 
 
+VIEW_ONLY_SHORTCUTS = frozenset(
+    {"rotate_left", "rotate_right", "rotate_up", "rotate_down", "pause"}
+)
+
+
 class AtlasWindow(QMainWindow):
     def __init__(
         self, catalogue, state: AtlasState | None = None, settings: QSettings | None = None
@@ -47,7 +52,7 @@ class AtlasWindow(QMainWindow):
         self.setWindowTitle("Leg Atlas")
         self.catalogue = catalogue
         self.state = state or AtlasState()
-        self.settings = settings or QSettings()
+        self.settings = settings or open_settings()
         self.last_export_dir = ""
         self.settings_note = restore_preferences(self, self.settings)
 
@@ -77,6 +82,7 @@ class AtlasWindow(QMainWindow):
             lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
         )
         self._sync_layer_actions()
+        self.restore_dock_state()  # last: every dock and toolbar it names must exist
         self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
         if not self.settings.contains("window/geometry"):
             self.resize(*DEFAULT_SIZE)
@@ -107,7 +113,6 @@ class AtlasWindow(QMainWindow):
         self.dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
-        self.restore_dock_state()
 
     def _build_motion_dock(self) -> None:
         from viewer.widgets.pose_panel import PosePanel
@@ -125,7 +130,7 @@ class AtlasWindow(QMainWindow):
         self.motion_dock.setFeatures(self.dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.motion_dock)
         self.tabifyDockWidget(self.dock, self.motion_dock)
-        self.dock.raise_()
+        self.dock.raise_()  # a saved layout, restored once everything exists, may change this
         self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
         self.motion = MotionController(self)
         self.info.play_requested.connect(self.motion.play)
@@ -180,7 +185,13 @@ class AtlasWindow(QMainWindow):
             action.setCheckable(spec.checkable)
             # `triggered` passes `checked`; the handlers take no arguments.
             action.triggered.connect(lambda _checked=False, handler=handlers[spec.key]: handler())
-            self.addAction(action)
+            if spec.key in VIEW_ONLY_SHORTCUTS:
+                # Arrows and Space belong to whatever widget has focus (a spin box, the tree,
+                # a button); they turn the leg or pause a motion only from the 3D view.
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.view.addAction(action)
+            else:
+                self.addAction(action)
             self.actions_by_key[spec.key] = action
 
     def _build_menus_and_toolbar(self) -> None:

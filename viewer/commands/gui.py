@@ -40,12 +40,11 @@ def has_display() -> bool:
 
 
 def initial_state(arguments: argparse.Namespace, parser: argparse.ArgumentParser):
-    """State the window opens in, from --view, --select and --hide."""
+    """State the window opens in, from --view and --select (--hide is applied after the
+    saved preferences, by ``apply_hides``, so a launch option wins over last session)."""
     from viewer.state import AtlasState
 
     state = AtlasState(view=arguments.view)
-    for item in arguments.hide:
-        state.hide(item)
     if arguments.select:
         try:
             state.select(arguments.select)
@@ -71,7 +70,12 @@ def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         raise
     from viewer.app import run_app
 
-    return run_app(catalogue, state)
+    return run_app(catalogue, state, arguments.hide)
+
+
+def apply_hides(state, hides) -> None:
+    for item in hides:
+        state.hide(item)
 
 
 def show_startup_error(message: str) -> None:

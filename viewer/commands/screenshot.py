@@ -87,10 +87,12 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from viewer.export import ExportError, check_size, export_screenshot, image_format
 
     try:
-        image_format(Path(arguments.out))
+        fmt = image_format(Path(arguments.out))
         check_size(*size)
     except ExportError as error:
         parser.error(str(error))
+    if arguments.transparent and fmt != "PNG":
+        parser.error("--transparent needs a .png file")
     state = AtlasState(
         view=arguments.view,
         labels=arguments.labels,

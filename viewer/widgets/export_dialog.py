@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
     def save(self) -> None:
         window = self.window_
         path = Path(self.path_field.text()).expanduser()
-        state = window.state.model_copy(update={"labels": self.labels.isChecked()})
+        state = window.state.model_copy(update={"labels": self.labels.isChecked()}, deep=True)
         try:
             export_screenshot(
                 state,

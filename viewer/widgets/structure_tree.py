@@ -27,6 +27,7 @@ class StructureTree(QWidget):
         self.state = state
         self.catalogue = catalogue
         self._applying = False  # guards against echoing the state's own changes back
+        self._ticked = False  # a click on a tick box toggles visibility only, never selects
         self.search = QLineEdit(placeholderText="Search (name, Latin, synonym)…  Ctrl+F")
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
@@ -83,7 +84,8 @@ class StructureTree(QWidget):
 
     # -- user -> state ----------------------------------------------------------------------
     def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        if self._applying:
+        if self._applying or self._ticked:
+            self._ticked = False  # Qt reports the tick (itemChanged) first, then the click
             return
         item_id = item.data(0, ID_ROLE)
         if not item_id:
@@ -94,6 +96,7 @@ class StructureTree(QWidget):
     def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         if self._applying:
             return
+        self._ticked = True
         item_id = item.data(0, ID_ROLE)
         checked = item.checkState(0) != Qt.CheckState.Unchecked
         if item_id in STRUCTURE_IDS:
