@@ -84,6 +84,8 @@ def test_a_stretch_eases_into_its_pose_and_holds_it(window, qtbot, catalogue):
     click_link(qtbot, window.info, "play:stretch:wall_calf_stretch")
     target = catalogue.stretches["wall_calf_stretch"].pose.to_pose()
     qtbot.waitUntil(lambda: window.state.pose == target, timeout=5000)
+    qtbot.waitUntil(lambda: "Holding" in window.pose_panel.motion_label.text(), timeout=2000)
+    assert not window.pose_panel.pause_button.isEnabled()
     assert "gastrocnemius" in window.info.extra_line.lower() or "mm" in window.info.extra_line
 
 
@@ -153,3 +155,16 @@ def test_unticking_a_muscle_hides_it_without_selecting_it(window, qtbot):
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=indicator.center())
     assert "semitendinosus" in window.state.hidden
     assert window.state.selected == "soleus"
+
+
+def test_moving_a_slider_during_a_motion_takes_over_from_it(window, qtbot):
+    _open_exercises(window, qtbot, "hamstrings")
+    click_link(qtbot, window.info, "play:exercise:leg_curl")
+    qtbot.waitUntil(lambda: window.state.pose.knee_flexion > 10, timeout=5000)
+    window.motion_dock.raise_()
+    window.pose_panel.fields["hip_flexion"].setValue(45)
+    assert not window.motion.is_active
+    held = window.state.pose
+    qtbot.wait(200)
+    assert window.state.pose == held
+    assert window.state.pose.hip_flexion == 45

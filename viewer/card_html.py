@@ -65,7 +65,10 @@ def _facts_table(card) -> str:
         rows.append(("Insertion", escape(card.insertion)))
     if card.innervation is not None:
         nerve = card.innervation
-        rows.append(("Nerve", f"{escape(nerve.nerve)} ({escape(nerve.roots)})"))
+        text = f"{escape(nerve.nerve)} ({escape(nerve.roots)})"
+        if nerve.note:
+            text += f"<br><span class='note'>{escape(nerve.note)}</span>"
+        rows.append(("Nerve", text))
     if card.blood_supply:
         rows.append(("Blood supply", escape(card.blood_supply)))
     if card.joints_crossed:
@@ -92,6 +95,7 @@ def _exercise_html(exercise, catalogue) -> str:
     html += "</p>" + _ordered(exercise.steps)
     if exercise.safety:
         html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(exercise.safety)
+    html += _notes_html(exercise.notes)
     html += (
         f"<p><a href='play:exercise:{exercise.id}'>▶ Show on model</a> "
         f"<span class='note'>({_pose_text(exercise.start)} → {_pose_text(exercise.end)})</span></p>"
@@ -107,16 +111,26 @@ def _stretch_html(stretch) -> str:
         dose = f"Dynamic: {stretch.repetitions}" if stretch.repetitions else "Dynamic"
     else:
         dose = f"Hold {stretch.hold_seconds:g} s"
+        dose += f", {stretch.repetitions}" if stretch.repetitions else ""
     html += f"<p class='note'>{escape(dose)} · {escape(stretch.region)}.</p>"
     html += _ordered(stretch.steps)
     if stretch.safety:
         html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(stretch.safety)
+    html += _notes_html(stretch.notes)
     html += f"<p class='note'>{escape(stretch.side_note)}</p>"
+    poses = _pose_text(stretch.pose)
+    if stretch.style == "dynamic" and stretch.start is not None:
+        poses = f"{_pose_text(stretch.start)} ↔ {poses}"
     html += (
         f"<p><a href='play:stretch:{stretch.id}'>▶ Show on model</a> "
-        f"<span class='note'>({_pose_text(stretch.pose)})</span></p>"
+        f"<span class='note'>({poses})</span></p>"
     )
     return html
+
+
+def _notes_html(notes) -> str:
+    """A teacher's own notes (from ``--annotations``), shown where they were added."""
+    return "".join(f"<p class='note'>Note: {escape(note)}</p>" for note in notes)
 
 
 def _ordered(steps) -> str:
@@ -214,8 +228,7 @@ def card_html(
         html += "<h2>In daily life and sport</h2>" + _list(card.functions)
     if card.training_tips:
         html += "<h2>Training tips</h2>" + _list(card.training_tips)
-    for note in getattr(card, "notes", None) or []:
-        html += f"<p class='note'>Note: {escape(note)}</p>"
+    html += _notes_html(card.notes)
     exercises = catalogue.exercises_for(card_id)
     stretches = catalogue.stretches_for(card_id)
     sections = {

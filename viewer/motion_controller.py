@@ -29,6 +29,7 @@ class MotionController(QObject):
         panel.pause_toggled.connect(self.toggle_pause)
         panel.stop_requested.connect(self.stop)
         panel.speed_changed.connect(self.set_speed)
+        panel.pose_edited.connect(self.stop)
 
     @property
     def is_active(self) -> bool:
@@ -67,6 +68,7 @@ class MotionController(QObject):
             self.state.pose = pose
         if self.player.finished:
             self.timer.stop()
+            self.window.pose_panel.set_motion(self.player.motion.name, holding=True)
 
     def toggle_pause(self) -> None:
         if not self.is_active:
@@ -80,6 +82,8 @@ class MotionController(QObject):
         self.window.pose_panel.set_motion(self.player.motion.name, self.player.playing)
 
     def stop(self) -> None:
+        if not self.is_active:
+            return
         self.timer.stop()
         self.player.stop()
         self.window.pose_panel.set_motion(None)

@@ -326,6 +326,10 @@ class AtlasWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event) -> None:
+        self.motion.stop()
         save_preferences(self, self.settings)
+        # Everything listening to the state belongs to this window: let go of it all, so a
+        # state that outlives the window never calls into deleted widgets.
+        self.state.events.disconnect()
         self.view.close()
         super().closeEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,7 @@ class ExportDialog(QDialog):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window_ = window
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Export screenshot")
         folder = Path(window.last_export_dir or Path.home())
         self.path_field = QLineEdit(str(folder / "leg-atlas.png"))

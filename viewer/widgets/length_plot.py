@@ -12,6 +12,7 @@ import csv
 import io
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from viewer.lengths import length_curve
 from viewer.state import AtlasState
 
 CURVE_COLOURS = ("#c0392b", "#2e86c1")
+REFRESH_DELAY_MS = 250
 
 
 def curves_for(structure_id: str, pose):
@@ -77,9 +79,15 @@ class LengthPlot(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(buttons)
+        # Sweeping three joints costs ~0.2 s: during a motion, redraw a few times a second.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_soon.timeout.connect(self.refresh)
         state.events.selection.connect(self.refresh)
-        state.events.pose.connect(self.refresh)
+        state.events.pose.connect(self._schedule_refresh)
         self.refresh()
+
+    def _schedule_refresh(self, *_: object) -> None:
+        self._refresh_soon.start()
 
     def refresh(self, *_: object) -> None:
         if not self.isVisible() and self.curves:

@@ -38,6 +38,7 @@ class PosePanel(QWidget):
     pause_toggled = Signal()
     stop_requested = Signal()
     speed_changed = Signal(float)
+    pose_edited = Signal()  # the person moved a slider or typed an angle
 
     def __init__(self, state: AtlasState, catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,16 +107,19 @@ class PosePanel(QWidget):
             return
         angles = self.state.pose.as_dict()
         angles[joint] = float(value)
+        self.pose_edited.emit()  # a motion in progress gives way to the person's own pose
         self.state.pose = Pose(**angles)
 
-    def set_motion(self, name: str | None, playing: bool = False) -> None:
-        self.pause_button.setEnabled(name is not None)
+    def set_motion(self, name: str | None, playing: bool = False, holding: bool = False) -> None:
+        """Show what plays: nothing, a motion playing or paused, or a stretch being held."""
+        self.pause_button.setEnabled(name is not None and not holding)
         self.stop_button.setEnabled(name is not None)
         self.pause_button.setText("Pause" if playing or name is None else "Play")
         if name is None:
             self.motion_label.setText("No motion playing. Click ▶ Show on model in a card.")
         else:
-            self.motion_label.setText(f"{'Playing' if playing else 'Paused'}: <b>{name}</b>")
+            status = "Holding" if holding else "Playing" if playing else "Paused"
+            self.motion_label.setText(f"{status}: <b>{name}</b>")
 
     def refresh(self, *_: object) -> None:
         pose = self.state.pose
