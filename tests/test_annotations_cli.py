@@ -81,6 +81,8 @@ def test_user_annotations_from_the_option_and_the_environment(tmp_path):
     assert "Bring a step to class." in result.stdout
     result = legatlas("info", "soleus", env={"LEGATLAS_ANNOTATIONS": str(tmp_path)})
     assert "Bring a step to class." in result.stdout
+    result = legatlas("info", "soleus", "--annotations", str(tmp_path))  # after the command
+    assert "Bring a step to class." in result.stdout
 
 
 def test_broken_user_annotations_give_one_line_and_exit_1(tmp_path):

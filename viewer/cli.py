@@ -38,14 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no subcommand, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"legatlas {__version__}")
-    parser.add_argument(
-        "--annotations",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="merge your own TOML cards from DIR over the built-in ones "
-        "(repeatable; also read from LEGATLAS_ANNOTATIONS)",
-    )
+    _add_annotations_option(parser, default=[])
     from viewer.commands import gui
 
     gui.add_arguments(parser)
@@ -59,7 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
+    for subparser in subparsers.choices.values():
+        # Accepted after the subcommand too: `legatlas info soleus --annotations DIR`.
+        _add_annotations_option(subparser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_annotations_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--annotations",
+        metavar="DIR",
+        action="append",
+        default=default,
+        help="merge your own TOML cards from DIR over the built-in ones "
+        "(repeatable; also read from LEGATLAS_ANNOTATIONS)",
+    )
 
 
 def run(argv: Sequence[str]) -> int:

@@ -9,14 +9,9 @@ from __future__ import annotations
 import argparse
 
 from viewer.cli import CommandError
+from viewer.commands.common import add_pose_arguments, pose_from
 
 FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")  # same as meshes.export.EXPORT_FORMATS
-
-ANGLE_OPTIONS: tuple[tuple[str, str], ...] = (
-    ("hip_flexion", "hip flexion in degrees (negative = extension), -30..120"),
-    ("knee_flexion", "knee flexion in degrees, 0..140"),
-    ("ankle_dorsiflexion", "ankle dorsiflexion in degrees (negative = plantar flexion), -50..30"),
-)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,25 +25,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="vtp", help="file format (default vtp)"
     )
-    for name, help_text in ANGLE_OPTIONS:
-        parser.add_argument(
-            f"--{name.replace('_', '-')}", dest=name, metavar="D", type=float, default=0.0,
-            help=help_text,
-        )  # fmt: skip
+    add_pose_arguments(parser)
     parser.add_argument("--force", action="store_true", help="overwrite a non-empty DIR")
-    parser.set_defaults(func=run, command_parser=parser)
+    parser.set_defaults(func=run, subparser=parser)
 
 
 def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pathlib import Path
 
-    from meshes import Pose, build_leg
+    from meshes import build_leg
     from meshes.export import MeshExportError, export_leg
 
-    try:
-        pose = Pose(**{name: getattr(arguments, name) for name, _ in ANGLE_OPTIONS})
-    except ValueError as error:
-        getattr(arguments, "command_parser", parser).error(str(error))
+    pose = pose_from(arguments, arguments.subparser)
     try:
         written = export_leg(build_leg(pose), Path(arguments.directory), arguments.format,
                              force=arguments.force)  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from viewer.commands.screenshot import add_pose_arguments, pose_from
+from viewer.commands.common import add_pose_arguments, pose_from
 
 
 def register(subparsers) -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from viewer.cli import CommandError
+from viewer.commands.common import add_pose_arguments, pose_from
 
 SIZE_PATTERN = re.compile(r"^(\d+)x(\d+)$")
 
@@ -16,29 +17,6 @@ def parse_size(text: str) -> tuple[int, int]:
     if not match:
         raise argparse.ArgumentTypeError(f"size must look like 1600x1200, got {text!r}")
     return int(match.group(1)), int(match.group(2))
-
-
-def add_pose_arguments(parser: argparse.ArgumentParser) -> None:
-    """--hip-flexion, --knee-flexion, --ankle-dorsiflexion in degrees."""
-    from meshes.pose import POSE_RANGES_DEG
-
-    for name, (low, high) in POSE_RANGES_DEG.items():
-        parser.add_argument(
-            f"--{name.replace('_', '-')}",
-            type=float,
-            default=0.0,
-            metavar="DEG",
-            help=f"{name.replace('_', ' ')} in degrees ({low:g}..{high:g})",
-        )
-
-
-def pose_from(arguments: argparse.Namespace, parser: argparse.ArgumentParser):
-    from meshes.pose import POSE_RANGES_DEG, Pose
-
-    try:
-        return Pose(**{name: getattr(arguments, name) for name in POSE_RANGES_DEG})
-    except ValueError as error:
-        parser.error(str(error))
 
 
 def register(subparsers) -> None:
