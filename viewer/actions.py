@@ -52,8 +52,6 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "Quit", "Ctrl+Q", "Close Leg Atlas"),
 )
 
-SPEC_BY_KEY: dict[str, ActionSpec] = {spec.key: spec for spec in ACTION_SPECS}
-
 ROTATE_STEP_DEG = 15.0
 
 

@@ -45,13 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=gui.run)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(module_name).register(subparsers)
     for subparser in subparsers.choices.values():
         # Accepted after the subcommand too: `legatlas info soleus --annotations DIR`.
         _add_annotations_option(subparser, default=argparse.SUPPRESS)

@@ -13,7 +13,7 @@ that every change is a reassignment, and so an event.
 from __future__ import annotations
 
 from psygnal import EventedModel
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict
 
 from meshes.parts import GROUPS, LAYERS, PART_BY_ID, PARTS, STRUCTURE_IDS
 from meshes.pose import STANDING, Pose
@@ -53,7 +53,6 @@ class AtlasState(EventedModel):
     colour_mode: str = "anatomy"
     labels: bool = False
     view: str = "posterior"
-    hovered: str | None = Field(default=None)
 
     # -- derived questions ------------------------------------------------------------------
     @property

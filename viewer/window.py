@@ -237,7 +237,6 @@ class AtlasWindow(QMainWindow):
             self.scene_frame_selection()
 
     def _on_hover(self, part_id: str) -> None:
-        self.state.hovered = part_id or None
         if part_id:
             part = PART_BY_ID[part_id]
             card = self.catalogue.card(part.structure)

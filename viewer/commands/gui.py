@@ -16,7 +16,6 @@ NO_DISPLAY_MESSAGE = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from meshes.parts import LAYERS  # noqa: F401  (cheap: no VTK)
     from viewer.state import VIEWS, hideable_ids
 
     parser.add_argument("--view", choices=VIEWS, default="posterior", help="starting view")

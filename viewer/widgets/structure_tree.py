@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from meshes.parts import GROUPS, PARTS, STRUCTURE_IDS, group_of, parts_of
+from meshes.parts import GROUPS, STRUCTURE_IDS, group_of, parts_of
 from viewer.state import AtlasState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +44,6 @@ class StructureTree(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         state.events.selection.connect(self._show_selection)
         state.events.hidden.connect(self._show_visibility)
-        state.events.layers_visible.connect(self._show_visibility)
 
     def _build(self) -> None:
         self._applying = True
@@ -77,9 +76,7 @@ class StructureTree(QWidget):
                     child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                     self.items[part.id] = child
         self.tree.expandAll()
-        for part in PARTS:
-            if part.kind == "bone":
-                tops["bones"].setExpanded(False)
+        tops["bones"].setExpanded(False)
         self._applying = False
 
     # -- user -> state ----------------------------------------------------------------------
@@ -99,12 +96,10 @@ class StructureTree(QWidget):
         self._ticked = True
         item_id = item.data(0, ID_ROLE)
         checked = item.checkState(0) != Qt.CheckState.Unchecked
+        # A group heading's tick reaches its structures through Qt's auto-tristate, which
+        # reports each child's change here in turn.
         if item_id in STRUCTURE_IDS:
             self.state.set_structure_visible(item_id, checked)
-        elif item is self.tree.topLevelItem(2):  # the "Bones" heading
-            bones = [s for s in STRUCTURE_IDS if _tree_group(s) == "bones"]
-            for bone in bones:
-                self.state.set_structure_visible(bone, checked)
 
     # -- state -> view ----------------------------------------------------------------------
     def _show_selection(self, *_: object) -> None:
@@ -128,8 +123,6 @@ class StructureTree(QWidget):
             for structure_id in STRUCTURE_IDS:
                 item = self.items[structure_id]
                 visible = structure_id not in self.state.hidden
-                if item.childCount() and item.flags() & Qt.ItemFlag.ItemIsAutoTristate:
-                    continue
                 item.setCheckState(0, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
         finally:
             self._applying = False
