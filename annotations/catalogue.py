@@ -49,6 +49,15 @@ class Catalogue:
             id = PART_BY_ID[id].structure
         return self.cards[id]
 
+    def display_name(self, part_id: str) -> str:
+        """Short name of a part for labels and lists: "Gastrocnemius (medial head)".
+
+        Comes from the cards, so a teacher's renamed card renames its labels too.
+        """
+        name = self.card(part_id).name
+        _, _, head = part_id.partition(".")
+        return f"{name} ({head.replace('_', ' ')})" if head else name
+
     def get_part(self, part_id: str) -> PartCard | None:
         """The card of one head (``"biceps_femoris.short_head"``); ``None`` for a whole structure.
 

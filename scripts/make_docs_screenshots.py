@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from annotations import load_annotations  # noqa: E402
 from viewer.app import make_application  # noqa: E402
 from viewer.export import export_screenshot  # noqa: E402
+from viewer.labels import part_names  # noqa: E402
 from viewer.state import AtlasState  # noqa: E402
 from viewer.window import AtlasWindow  # noqa: E402
 
@@ -35,7 +36,7 @@ def stretch_maps(catalogue) -> None:
         pose = catalogue.stretches[stretch_id].pose.to_pose()
         state = AtlasState(pose=pose, colour_mode="stretch", view=view, labels=True)
         state.set_layer_opacity("skin", 0.12)
-        export_screenshot(state, DOCS / name, (900, 1100))
+        export_screenshot(state, DOCS / name, (900, 1100), names=part_names(catalogue))
         print("wrote", DOCS / name)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
@@ -84,7 +86,7 @@ def test_every_action_with_a_shortcut_names_it_in_its_tooltip(window):
 
 
 def test_labels_name_every_visible_muscle_without_overlapping_at_each_view(window, qtbot):
-    from viewer.labels import LABEL_TEXT
+    from viewer.labels import LABELLED_PARTS
 
     qtbot.keyClick(window, Qt.Key.Key_L)
     assert window.state.labels
@@ -92,7 +94,7 @@ def test_labels_name_every_visible_muscle_without_overlapping_at_each_view(windo
         window.actions_by_key[f"view_{view}"].trigger()
         window.view.render()
         boxes = window.scene._labels.boxes
-        assert set(boxes) == set(LABEL_TEXT), view
+        assert set(boxes) == set(LABELLED_PARTS), view
         width, height = window.view.width(), window.view.height()
         for part_id, box in boxes.items():
             assert box.x >= 0 and box.x + box.width <= width, (view, part_id)
@@ -186,3 +188,16 @@ def test_broken_user_cards_stop_the_app_with_a_message_naming_the_file(qtbot, tm
     assert status == 1
     assert "mine.toml" in seen["text"]
     assert "mine.toml" in capsys.readouterr().err
+
+
+def test_labels_and_lists_take_their_names_from_the_cards(catalogue, tmp_path):
+    from annotations import load_annotations
+
+    assert catalogue.display_name("gastrocnemius.medial_head") == "Gastrocnemius (medial head)"
+    (tmp_path / "mine.toml").write_text(
+        (Path(__file__).parents[1] / "annotations" / "data" / "soleus.toml")
+        .read_text()
+        .replace('name = "Soleus"', 'name = "Soleus muscle"', 1)
+    )
+    renamed = load_annotations([tmp_path])
+    assert renamed.display_name("soleus") == "Soleus muscle"

@@ -74,6 +74,7 @@ def render_image(
     camera: CameraPose | None = None,
     transparent: bool = False,
     leg=None,
+    names: dict[str, str] | None = None,
 ) -> np.ndarray:
     """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array."""
     use_egl_without_display()
@@ -89,7 +90,11 @@ def render_image(
     try:
         plotter.disable_anti_aliasing()
         scene = LegScene(
-            plotter, state.model_copy(deep=True), leg or build_leg(state.pose), text_scale=factor
+            plotter,
+            state.model_copy(deep=True),
+            leg or build_leg(state.pose),
+            text_scale=factor,
+            names=names,
         )
         if transparent:
             plotter.set_background("black")  # a gradient would ignore the alpha channel
@@ -146,10 +151,12 @@ def export_screenshot(
     size: tuple[int, int],
     camera: CameraPose | None = None,
     transparent: bool = False,
+    names: dict[str, str] | None = None,
 ) -> Path:
     """Render and write in one go; checks the file name before spending time rendering."""
     path = Path(path)
-    image_format(path)
     if transparent and image_format(path) != "PNG":
         raise ExportError("a transparent background needs a .png file")
-    return write_image(render_image(state, size, camera, transparent), path)
+    image_format(path)
+    image = render_image(state, size, camera, transparent, names=names)
+    return write_image(image, path)

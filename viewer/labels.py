@@ -22,17 +22,23 @@ LABEL_GAP_PX = 6  # vertical space between two stacked labels
 COLUMN_GAP_PX = 28  # horizontal space between the leg and its label column
 CHAR_WIDTH_EM = 0.58  # average character width of the label font, in font sizes
 
-#: Label text per part (structure name, head when a structure has two).
-LABEL_TEXT: dict[str, str] = {
-    "biceps_femoris.long_head": "Biceps femoris (long head)",
-    "biceps_femoris.short_head": "Biceps femoris (short head)",
-    "semitendinosus": "Semitendinosus",
-    "semimembranosus": "Semimembranosus",
-    "gastrocnemius.medial_head": "Gastrocnemius (medial head)",
-    "gastrocnemius.lateral_head": "Gastrocnemius (lateral head)",
-    "soleus": "Soleus",
-    "calcaneal_tendon": "Calcaneal (Achilles) tendon",
-}
+#: Parts that get a label (muscles and the tendon; bones and skin stay unlabelled).
+LABELLED_PARTS: tuple[str, ...] = (
+    "biceps_femoris.long_head",
+    "biceps_femoris.short_head",
+    "semitendinosus",
+    "semimembranosus",
+    "gastrocnemius.medial_head",
+    "gastrocnemius.lateral_head",
+    "soleus",
+    "calcaneal_tendon",
+)
+
+
+def part_names(catalogue) -> dict[str, str]:
+    """Label text of every labelled part, from the cards."""
+    return {part_id: catalogue.display_name(part_id) for part_id in LABELLED_PARTS}
+
 
 #: Where along the part's height (0 = bottom, 1 = top) its label hangs.
 LABEL_HEIGHT_FRACTION: dict[str, float] = {
@@ -232,9 +238,9 @@ class LabelLayer:
         for actor in self.texts.values():
             self.renderer.RemoveViewProp(actor)
         self.texts = {}
-        self.parts = [p for p in LABEL_TEXT if self.scene.actors[p].visibility]
+        self.parts = [p for p in LABELLED_PARTS if self.scene.actors[p].visibility]
         for part_id in self.parts:
-            actor = _text_actor(LABEL_TEXT[part_id], self.font_size)
+            actor = _text_actor(self.scene.name_of(part_id), self.font_size)
             self.renderer.AddViewProp(actor)
             self.texts[part_id] = actor
         self.relayout()
@@ -271,7 +277,7 @@ class LabelLayer:
             projected = np.array([_to_display(self.renderer, corner) for corner in corners])
             low, high = projected.min(axis=0), projected.max(axis=0)
             leg_box = Box(low[0], low[1], high[0] - low[0], high[1] - low[1])
-            sizes = [label_size(LABEL_TEXT[p], self.font_size) for p in self.parts]
+            sizes = [label_size(self.scene.name_of(p), self.font_size) for p in self.parts]
             viewport = tuple(self.renderer.GetSize())
             # Keep clear of the stretch map's colour bar along the bottom.
             bar = COLOUR_BAR_FRACTION * viewport[1] if self.scene.has_colour_bar() else 0.0

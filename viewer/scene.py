@@ -41,6 +41,7 @@ class LegScene:
         leg: Leg,
         request_render: Callable[[], None] | None = None,
         text_scale: float = 1.0,
+        names: dict[str, str] | None = None,
     ) -> None:
         self.plotter = plotter
         self.state = state
@@ -52,6 +53,7 @@ class LegScene:
         self._labels = None
         self._colour_bar = None
         self.text_scale = text_scale  # exports render larger then shrink: text grows to match
+        self.names = names or {}  # part id -> label text (from the cards)
         plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
         for part in PARTS:
             self._add_part(part.id)
@@ -315,6 +317,11 @@ class LegScene:
         camera.Elevation(elevation_deg)
         camera.OrthogonalizeViewUp()
         self.plotter.renderer.reset_camera_clipping_range()
+
+    def name_of(self, part_id: str) -> str:
+        """Label text of a part: its card's name, or a readable form of its id."""
+        fallback = part_id.replace(".", " (").replace("_", " ") + (")" if "." in part_id else "")
+        return self.names.get(part_id) or fallback.capitalize()
 
     def pickable_actors(self) -> dict[str, pv.Actor]:
         return {p: a for p, a in self.actors.items() if self.state.is_part_pickable(p)}

@@ -25,6 +25,7 @@ from viewer import __version__
 from viewer.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.card_html import about_html
 from viewer.interactor import AtlasInteractor
+from viewer.labels import part_names
 from viewer.lengths import length_line
 from viewer.motion_controller import MotionController
 from viewer.scene import LegScene
@@ -60,7 +61,11 @@ class AtlasWindow(QMainWindow):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCentralWidget(self.view)
         self.scene = LegScene(
-            self.view, self.state, build_leg(self.state.pose), self.view.request_render
+            self.view,
+            self.state,
+            build_leg(self.state.pose),
+            self.view.request_render,
+            names=part_names(catalogue),
         )
         self.view.scene = self.scene
 
@@ -238,11 +243,7 @@ class AtlasWindow(QMainWindow):
 
     def _on_hover(self, part_id: str) -> None:
         if part_id:
-            part = PART_BY_ID[part_id]
-            card = self.catalogue.card(part.structure)
-            part_card = self.catalogue.get_part(part_id)
-            name = f"{card.name} ({part_card.name.lower()})" if part_card else card.name
-            self.statusBar().showMessage(name)
+            self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from viewer.cli import CommandError
-from viewer.commands.common import add_pose_arguments, pose_from
+from viewer.commands.common import add_pose_arguments, load_catalogue, pose_from
 
 SIZE_PATTERN = re.compile(r"^(\d+)x(\d+)$")
 
@@ -63,6 +63,7 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     width, height = arguments.size
     size = (width * arguments.scale, height * arguments.scale)
     from viewer.export import ExportError, check_size, export_screenshot, image_format
+    from viewer.labels import part_names
 
     try:
         fmt = image_format(Path(arguments.out))
@@ -82,7 +83,10 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     if arguments.select:
         state.select(arguments.select)
     try:
-        path = export_screenshot(state, arguments.out, size, transparent=arguments.transparent)
+        names = part_names(load_catalogue(arguments)) if arguments.labels else None
+        path = export_screenshot(
+            state, arguments.out, size, transparent=arguments.transparent, names=names
+        )
     except ExportError as error:
         raise CommandError(str(error), status=1) from None
     print(f"wrote {path} ({size[0]}x{size[1]})")

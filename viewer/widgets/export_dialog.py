@@ -106,6 +106,7 @@ class ExportDialog(QDialog):
                 self.chosen_size(),
                 CameraPose.of(window.view.camera),
                 self.transparent.isChecked(),
+                names=window.scene.names,
             )
         except ExportError as error:
             QMessageBox.critical(self, "Export failed", str(error))

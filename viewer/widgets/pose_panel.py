@@ -152,7 +152,4 @@ class PosePanel(QWidget):
                     item.setForeground(QColor("black"))
 
     def _name(self, part_id: str) -> str:
-        structure = part_id.split(".", 1)[0]
-        name = self.catalogue.card(structure).name
-        part = self.catalogue.get_part(part_id)
-        return f"{name} ({part.name.lower()})" if part else name
+        return self.catalogue.display_name(part_id)
