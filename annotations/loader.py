@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from annotations.catalogue import Catalogue
 from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, OverviewCard, Stretch
-from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, parts_of
+from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members, parts_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENVIRONMENT_VARIABLE = "LEGATLAS_ANNOTATIONS"
@@ -220,7 +220,7 @@ def _check_every_mesh_has_a_card(cards: dict[str, tuple[Card, Path]]) -> None:
         card, path = cards[group_id]
         if card.kind != "group":
             _fail(path, "card.kind", f"{card.kind!r}, but {group_id} is a group")
-        members = list(dict.fromkeys(part.structure for part in PARTS if part.group == group_id))
+        members = list(group_members(group_id))
         if card.members and set(card.members) != set(members):
             _fail(path, "card.members", f"the meshes' {group_id} are {members}")
 
@@ -262,7 +262,7 @@ def _finish_card(card: Card, exercises: dict, stretches: dict, extra: dict) -> C
     """Fill what the meshes and the exercise files already say: group, members, and
     the exercises and stretches that name this muscle (or a member of this group)."""
     if card.kind == "group":
-        members = list(dict.fromkeys(part.structure for part in PARTS if part.group == card.id))
+        members = list(group_members(card.id))
         group = ""
     else:
         members, group = [], parts_of(card.id)[0].group or ""

@@ -106,5 +106,10 @@ def parts_of(structure_id: str) -> tuple[PartInfo, ...]:
     return tuple(part for part in PARTS if part.structure == structure_id)
 
 
+def group_members(group_id: str) -> tuple[str, ...]:
+    """Structure ids of a group, in display order."""
+    return tuple(dict.fromkeys(part.structure for part in PARTS if part.group == group_id))
+
+
 def group_of(structure_id: str) -> str | None:
     return parts_of(structure_id)[0].group

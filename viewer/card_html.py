@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from html import escape
 
+from annotations.text import pose_text
+
 COLLAPSIBLE_SECTIONS: tuple[tuple[str, str], ...] = (
     ("exercises", "Exercises"),
     ("stretches", "Stretches"),
@@ -40,13 +42,6 @@ table.compare td { padding-right: 8px; }
 def _list(items) -> str:
     items = [escape(str(item)) for item in items if str(item).strip()]
     return "<ul style='margin-top:0'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
-
-
-def _pose_text(pose) -> str:
-    return (
-        f"hip {pose.hip_flexion:+.0f}°, knee {pose.knee_flexion:.0f}°, "
-        f"ankle {pose.ankle_dorsiflexion:+.0f}°"
-    )
 
 
 def _section_heading(key: str, title: str, count: int, expanded: set[str]) -> str:
@@ -98,7 +93,7 @@ def _exercise_html(exercise, catalogue) -> str:
     html += _notes_html(exercise.notes)
     html += (
         f"<p><a href='play:exercise:{exercise.id}'>▶ Show on model</a> "
-        f"<span class='note'>({_pose_text(exercise.start)} → {_pose_text(exercise.end)})</span></p>"
+        f"<span class='note'>({pose_text(exercise.start)} → {pose_text(exercise.end)})</span></p>"
     )
     return html
 
@@ -118,9 +113,9 @@ def _stretch_html(stretch) -> str:
         html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(stretch.safety)
     html += _notes_html(stretch.notes)
     html += f"<p class='note'>{escape(stretch.side_note)}</p>"
-    poses = _pose_text(stretch.pose)
+    poses = pose_text(stretch.pose)
     if stretch.style == "dynamic" and stretch.start is not None:
-        poses = f"{_pose_text(stretch.start)} ↔ {poses}"
+        poses = f"{pose_text(stretch.start)} ↔ {poses}"
     html += (
         f"<p><a href='play:stretch:{stretch.id}'>▶ Show on model</a> "
         f"<span class='note'>({poses})</span></p>"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
-from meshes.leg import repose
 from meshes.pose import STANDING
 from viewer.motion import MotionPlayer, motion_for
 
@@ -49,18 +48,7 @@ class MotionController(QObject):
 
     def _frame_range(self, motion) -> None:
         """Frame the whole range of the motion once, so the leg stays in view throughout."""
-        scene = self.window.scene
-        visible = [p for p, actor in scene.actors.items() if actor.visibility]
-        boxes = [
-            repose(scene.leg, pose).meshes[p].bounds
-            for pose in (motion.start, motion.end)
-            for p in visible
-        ]
-        bounds = [
-            min(b[0] for b in boxes), max(b[1] for b in boxes), min(b[2] for b in boxes),
-            max(b[3] for b in boxes), min(b[4] for b in boxes), max(b[5] for b in boxes),
-        ]  # fmt: skip
-        scene.frame(bounds)
+        self.window.scene.frame_poses((motion.start, motion.end))
 
     def _advance(self) -> None:
         pose = self.player.advance(self.clock.restart() / 1000.0)

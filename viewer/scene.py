@@ -260,9 +260,11 @@ class LegScene:
         visible = [p for p, actor in self.actors.items() if actor.visibility]
         return self.bounds_of(visible or list(self.actors))
 
-    def bounds_of(self, part_ids: list[str]) -> np.ndarray:
-        """Union of the parts' bounding boxes, as (xmin, xmax, ymin, ymax, zmin, zmax)."""
-        array = np.array([self.leg.meshes[p].bounds for p in part_ids], dtype=float)
+    def bounds_of(self, part_ids: list[str], legs=None) -> np.ndarray:
+        """Union of the parts' bounding boxes (in each of ``legs``, default the shown one),
+        as (xmin, xmax, ymin, ymax, zmin, zmax)."""
+        legs = legs or [self.leg]
+        array = np.array([leg.meshes[p].bounds for leg in legs for p in part_ids], dtype=float)
         bounds = np.empty(6)
         bounds[0::2] = array[:, 0::2].min(axis=0)
         bounds[1::2] = array[:, 1::2].max(axis=0)
@@ -304,6 +306,11 @@ class LegScene:
         camera.position = tuple(centre + direction * distance)
         camera.up = tuple(up)
         self.plotter.renderer.reset_camera_clipping_range()
+
+    def frame_poses(self, poses) -> None:
+        """Frame the visible parts over several poses (the range of a motion)."""
+        visible = [p for p, actor in self.actors.items() if actor.visibility]
+        self.frame(self.bounds_of(visible, [repose(self.leg, pose) for pose in poses]))
 
     def frame_selection(self) -> None:
         selected = self.state.selected_structures()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from psygnal import EventedModel
 from pydantic import ConfigDict
 
-from meshes.parts import GROUPS, LAYERS, PART_BY_ID, PARTS, STRUCTURE_IDS
+from meshes.parts import GROUPS, LAYERS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members
 from meshes.pose import STANDING, Pose
 
 VIEWS: tuple[str, ...] = ("posterior", "anterior", "lateral", "medial")
@@ -35,7 +35,7 @@ DEFAULT_LAYER_OPACITY: dict[str, float] = {
 def members_of(selection_id: str) -> tuple[str, ...]:
     """Structure ids a selection stands for: a group's members, or the structure itself."""
     if selection_id in GROUPS:
-        return tuple(dict.fromkeys(p.structure for p in PARTS if p.group == selection_id))
+        return group_members(selection_id)
     return (selection_id,)
 
 
