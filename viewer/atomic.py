@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+#: Read once at import (single-threaded then): setting the umask to read it is racy later.
+_UMASK = _read_umask()
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -29,7 +33,9 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
-        os.chmod(temporary, 0o666 & ~_umask())
+            stream.flush()
+            os.fsync(stream.fileno())  # a full disk shows up here, before the rename
+        os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
