@@ -55,13 +55,7 @@ def _send(widget, kind, position: QPoint, button, buttons) -> None:
 def click(widget, position: QPoint) -> None:
     """Press and release the left button at one spot, as a person clicks."""
     left = Qt.MouseButton.LeftButton
-    _send(
-        widget,
-        QMouseEvent.Type.MouseMove,
-        position,
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.NoButton,
-    )
+    hover(widget, position)
     _send(widget, QMouseEvent.Type.MouseButtonPress, position, left, left)
     _send(widget, QMouseEvent.Type.MouseButtonRelease, position, left, Qt.MouseButton.NoButton)
     QApplication.processEvents()
@@ -84,13 +78,9 @@ def drag(widget, start: QPoint, end: QPoint, steps: int = 12) -> None:
 
 
 def hover(widget, position: QPoint) -> None:
-    _send(
-        widget,
-        QMouseEvent.Type.MouseMove,
-        position,
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.NoButton,
-    )
+    """Move the mouse there with no button held."""
+    none = Qt.MouseButton.NoButton
+    _send(widget, QMouseEvent.Type.MouseMove, position, none, none)
 
 
 def link_position(browser, href: str) -> QPoint:
