@@ -253,6 +253,8 @@ class LabelLayer:
         from vtkmodules.vtkCommonCore import vtkPoints
         from vtkmodules.vtkCommonDataModel import vtkCellArray
 
+        from viewer.scene import box_corners
+
         camera = self.renderer.GetActiveCamera()
         self._camera_time = camera.GetMTime()
         points, lines, vertices = vtkPoints(), vtkCellArray(), vtkCellArray()
@@ -273,7 +275,7 @@ class LabelLayer:
                 ]
             )
             bounds = self.scene.visible_bounds()
-            corners = [(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]]
+            corners = box_corners(bounds)
             projected = np.array([_to_display(self.renderer, corner) for corner in corners])
             low, high = projected.min(axis=0), projected.max(axis=0)
             leg_box = Box(low[0], low[1], high[0] - low[0], high[1] - low[1])

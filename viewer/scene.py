@@ -31,6 +31,11 @@ VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float,
 FRAME_MARGIN = 1.08  # room around the framed box, as a factor of its half size
 
 
+def box_corners(bounds) -> np.ndarray:
+    """The eight corners of a (xmin, xmax, ymin, ymax, zmin, zmax) box."""
+    return np.array([(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]])
+
+
 class LegScene:
     """Actors for every part of the leg, kept in step with an AtlasState."""
 
@@ -256,9 +261,11 @@ class LegScene:
         direction, up = VIEW_DIRECTIONS[view]
         self.frame(self.visible_bounds(), direction, up)
 
+    def visible_parts(self) -> list[str]:
+        return [p for p, actor in self.actors.items() if actor.visibility]
+
     def visible_bounds(self) -> np.ndarray:
-        visible = [p for p, actor in self.actors.items() if actor.visibility]
-        return self.bounds_of(visible or list(self.actors))
+        return self.bounds_of(self.visible_parts() or list(self.actors))
 
     def bounds_of(self, part_ids: list[str], legs=None) -> np.ndarray:
         """Union of the parts' bounding boxes (in each of ``legs``, default the shown one),
@@ -285,9 +292,7 @@ class LegScene:
         up = up - direction * (up @ direction)
         up /= np.linalg.norm(up)
         right = np.cross(direction, up)
-        corners = np.array(
-            [(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]]
-        )
+        corners = box_corners(bounds)
         centre = corners.mean(axis=0)
         half_width = np.abs((corners - centre) @ right).max()
         half_height = np.abs((corners - centre) @ up).max()
@@ -309,8 +314,8 @@ class LegScene:
 
     def frame_poses(self, poses) -> None:
         """Frame the visible parts over several poses (the range of a motion)."""
-        visible = [p for p, actor in self.actors.items() if actor.visibility]
-        self.frame(self.bounds_of(visible, [repose(self.leg, pose) for pose in poses]))
+        legs = [repose(self.leg, pose) for pose in poses]
+        self.frame(self.bounds_of(self.visible_parts(), legs))
 
     def frame_selection(self) -> None:
         selected = self.state.selected_structures()
