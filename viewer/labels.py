@@ -234,11 +234,16 @@ class LabelLayer:
         self.texts = {}
 
     def rebuild(self) -> None:
-        """New set of labels (visibility or pose changed)."""
+        """Labels for the parts visible now; the text actors are only remade when that set
+        changes (a pose step or an opacity drag just lays the same labels out again)."""
+        parts = [p for p in LABELLED_PARTS if self.scene.actors[p].visibility]
+        if parts == self.parts and self.texts:
+            self.relayout()
+            return
         for actor in self.texts.values():
             self.renderer.RemoveViewProp(actor)
         self.texts = {}
-        self.parts = [p for p in LABELLED_PARTS if self.scene.actors[p].visibility]
+        self.parts = parts
         for part_id in self.parts:
             actor = _text_actor(self.scene.name_of(part_id), self.font_size)
             self.renderer.AddViewProp(actor)
