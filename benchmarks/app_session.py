@@ -39,9 +39,9 @@ def open_window(settings_path: str):
     from PySide6.QtCore import QSettings
 
     from annotations import load_annotations
-    from viewer.app import make_application
-    from viewer.state import AtlasState
-    from viewer.window import AtlasWindow
+    from viewer.gui.app import make_application
+    from viewer.gui.window import AtlasWindow
+    from viewer.model.state import AtlasState
 
     make_application()
     settings = QSettings(settings_path, QSettings.Format.IniFormat)

@@ -19,8 +19,8 @@ the scene, the widgets, `show()` and the first llvmpipe render (shader compilati
 ~40 ms (first, cold caches), catalogue load and window construction.
 
 Fix (perceived start): show the Qt window first and build the 3D part one event-loop turn
-later — in `viewer/window.py` `AtlasWindow.__init__`, create the tree, panels and docks,
-then `QTimer.singleShot(0, self._build_view)` that imports `viewer.interactor`, builds the
+later — in `viewer/gui/window.py` `AtlasWindow.__init__`, create the tree, panels and docks,
+then `QTimer.singleShot(0, self._build_view)` that imports `viewer.gui.interactor`, builds the
 leg and the `LegScene`; the window appears at ~0.4 s, the full scene still at ~2.1 s. Getting
 the *full scene* under 1.5 s needs the 3D view without `pyvista.plotting` (and so without
 matplotlib, −0.55 s): a plain `vtkmodules` + Qt OpenGL widget — a larger change, not advised
@@ -46,7 +46,7 @@ Measured with a real left-button drag (one mouse move per frame). Three costs pe
 llvmpipe, ~33–45 ms, ~15 ms of it for the translucent skin (18 ms with the skin hidden,
 1.8 ms with nothing visible); (2) Qt composing the whole 1686x870 window through OpenGL,
 because it holds a QOpenGLWidget: ~20 ms per frame even with an empty scene; (3) before the
-working-tree change in `viewer/interactor.py` (`_route_interaction_renders_through_paint`),
+working-tree change in `viewer/gui/interactor.py` (`_route_interaction_renders_through_paint`),
 every drag step rendered twice — VTK's style called `Render()`, then pyvistaqt's `paintGL`
 rendered again before its blit (it always does: invariant 3 in `pyvistaqt/rwi.py`). Calling
 pyvista's `render()` from code still costs 2 renders per frame (see Details), so app code
@@ -81,7 +81,8 @@ pyinstrument of one 3840x2160 export (8.0 s): `render_image` renders at 7680x432
 (`SUPERSAMPLE = 2`) — VTK render 3.7 s plus ~0.5 s read-back; `_shrink` (numpy `mean` over a
 float64 copy of 100 M values) 1.4 s; `write_image` PNG encoding at zlib level 6 2.0 s.
 
-Fixes, all in `viewer/export.py`: (1) `_shrink`: `np.asarray(Image.fromarray(image).reduce(factor))`
+Fixes, all in `viewer/render/export.py`: (1) `_shrink`:
+`np.asarray(Image.fromarray(image).reduce(factor))`
 (Pillow's C box filter, same result) — 0.17 s instead of 1.4 s; (2) `write_image`: save PNGs
 with `compress_level=1` — 0.45 s instead of 1.9 s (file 5.0 instead of 3.7 MiB); (3) cap
 supersampling by pixel count, not only by side: e.g. `factor = 1` when

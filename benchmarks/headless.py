@@ -43,8 +43,8 @@ def main() -> None:
         "repose_ms": median(reposes_ms),
     }
 
-    from viewer.export import export_screenshot
-    from viewer.state import AtlasState
+    from viewer.model.state import AtlasState
+    from viewer.render.export import export_screenshot
 
     state = AtlasState()
     export_screenshot(state, out_dir / "warm-up.png", WARM_UP_EXPORT_SIZE_PX)

@@ -21,7 +21,7 @@ def main() -> None:
     marks: dict[str, float] = {"interpreter_ready": INTERPRETER_READY_AT}
 
     from benchmarks.probe import FrameCounter, emit, resident_memory_mb
-    from viewer import interactor
+    from viewer.gui import interactor
 
     original_init = interactor.AtlasInteractor.__init__
 

@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
 from annotations import load_annotations  # noqa: E402
-from viewer.app import make_application  # noqa: E402
-from viewer.export import export_screenshot  # noqa: E402
-from viewer.labels import part_names  # noqa: E402
-from viewer.state import AtlasState  # noqa: E402
-from viewer.window import AtlasWindow  # noqa: E402
+from viewer.gui.app import make_application  # noqa: E402
+from viewer.gui.window import AtlasWindow  # noqa: E402
+from viewer.model.state import AtlasState  # noqa: E402
+from viewer.render.export import export_screenshot  # noqa: E402
+from viewer.render.labels import part_names  # noqa: E402
 
 DOCS = ROOT / "docs"
 STRETCH_SHOTS = {

@@ -27,7 +27,7 @@ def make_window(qtbot, catalogue, settings_path):
     """Factory for real AtlasWindows, shown at 1280x800 and closed after the test."""
     from PySide6.QtCore import QSettings
 
-    from viewer.window import AtlasWindow
+    from viewer.gui.window import AtlasWindow
 
     windows = []
 

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
+from meshes.lengths import length_changes_percent, length_curve
 from meshes.pose import Pose
-from viewer.lengths import length_changes_percent, length_curve
-from viewer.motion import Motion, MotionPlayer, ease_in_out
+from viewer.model.motion import Motion, MotionPlayer, ease_in_out
 
 HAMSTRING_PARTS = (
     "biceps_femoris.long_head",

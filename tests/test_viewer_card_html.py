@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.card_html import card_html, overview_html
+from viewer.model.card_html import card_html, overview_html
 
 
 def test_every_card_renders_with_name_facts_and_the_educational_note(catalogue):

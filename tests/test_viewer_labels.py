@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_callouts_never_overlap_in_columns_or_rows():
     import numpy as np
 
-    from viewer.labels import Box, layout_callouts
+    from viewer.render.labels import Box, layout_callouts
 
     sizes = [(180.0, 22.0)] * 8
     upright = Box(400, 50, 100, 700)
@@ -25,7 +25,7 @@ def test_callouts_never_overlap_in_columns_or_rows():
 def test_a_layout_that_runs_out_of_room_gives_way_to_the_other():
     import numpy as np
 
-    from viewer.labels import Box, layout_callouts
+    from viewer.render.labels import Box, layout_callouts
 
     sizes = [(200.0, 24.0)] * 8
     # A wide leg filling the view from top to bottom: no room for rows above or below.

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from meshes.parts import LAYERS
-from viewer.state import AtlasState
+from viewer.model.state import AtlasState
 
 
 def test_window_opens_with_overview_and_posterior_view(window):
@@ -86,7 +86,7 @@ def test_every_action_with_a_shortcut_names_it_in_its_tooltip(window):
 
 
 def test_labels_name_every_visible_muscle_without_overlapping_at_each_view(window, qtbot):
-    from viewer.labels import LABELLED_PARTS
+    from viewer.render.labels import LABELLED_PARTS
 
     qtbot.keyClick(window, Qt.Key.Key_L)
     assert window.state.labels

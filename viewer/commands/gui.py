@@ -16,7 +16,7 @@ NO_DISPLAY_MESSAGE = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from viewer.state import VIEWS, hideable_ids
+    from viewer.model.state import VIEWS, hideable_ids
 
     parser.add_argument("--view", choices=VIEWS, default="posterior", help="starting view")
     parser.add_argument("--select", metavar="ID", help="structure or group to select at start")
@@ -41,14 +41,14 @@ def has_display() -> bool:
 def initial_state(arguments: argparse.Namespace, parser: argparse.ArgumentParser):
     """State the window opens in, from --view and --select (--hide is applied after the
     saved preferences, by ``apply_hides``, so a launch option wins over last session)."""
-    from viewer.state import AtlasState
+    from viewer.model.state import AtlasState
 
     state = AtlasState(view=arguments.view)
     if arguments.select:
         try:
             state.select(arguments.select)
         except ValueError:
-            from viewer.state import selectable_ids
+            from viewer.model.state import selectable_ids
 
             parser.error(
                 f"unknown id {arguments.select!r}; valid ids: {', '.join(selectable_ids())}"
@@ -67,7 +67,7 @@ def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except CommandError as error:
         show_startup_error(str(error))  # a person who started from a menu sees no terminal
         raise
-    from viewer.app import run_app
+    from viewer.gui.app import run_app
 
     return run_app(catalogue, state, arguments.hide)
 
@@ -80,7 +80,7 @@ def apply_hides(state, hides) -> None:
 def show_startup_error(message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from viewer.app import make_application
+    from viewer.gui.app import make_application
 
     make_application()
     QMessageBox.critical(None, "Leg Atlas cannot start", message)

@@ -22,7 +22,7 @@ def register(subparsers) -> None:
 
 def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     pose = pose_from(arguments, arguments.subparser)
-    from viewer.lengths import length_rows
+    from meshes.lengths import length_rows
 
     rows = length_rows(pose)
     if arguments.json:

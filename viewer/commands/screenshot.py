@@ -20,7 +20,7 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def register(subparsers) -> None:
-    from viewer.state import VIEWS
+    from viewer.model.state import VIEWS
 
     parser = subparsers.add_parser(
         "screenshot",
@@ -45,7 +45,7 @@ def register(subparsers) -> None:
 
 
 def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    from viewer.state import AtlasState, hideable_ids, selectable_ids
+    from viewer.model.state import AtlasState, hideable_ids, selectable_ids
 
     parser = arguments.subparser
     for item in arguments.hide:
@@ -62,8 +62,8 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     pose = pose_from(arguments, parser)
     width, height = arguments.size
     size = (width * arguments.scale, height * arguments.scale)
-    from viewer.export import ExportError, check_size, export_screenshot, image_format
-    from viewer.labels import part_names
+    from viewer.render.export import ExportError, check_size, export_screenshot, image_format
+    from viewer.render.labels import part_names
 
     try:
         fmt = image_format(Path(arguments.out))

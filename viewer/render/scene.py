@@ -15,8 +15,8 @@ import pyvista as pv
 
 from meshes import PART_BY_ID, PARTS
 from meshes.leg import Leg, repose
-from viewer import appearance
-from viewer.state import AtlasState
+from viewer.model.state import AtlasState
+from viewer.render import appearance
 
 #: Camera direction (from the focal point towards the eye) and up vector per named view.
 #: A right leg: lateral is +X, anterior +Y.
@@ -192,7 +192,7 @@ class LegScene:
             self._colour_bar = None
 
     def _length_changes(self) -> dict[str, float]:
-        from viewer.lengths import length_changes_percent
+        from meshes.lengths import length_changes_percent
 
         return length_changes_percent(self.leg.pose)
 
@@ -251,7 +251,7 @@ class LegScene:
         return [p for p, (_, actor) in self._outlines.items() if actor.visibility]
 
     def update_labels(self) -> None:
-        from viewer.labels import update_labels
+        from viewer.render.labels import update_labels
 
         update_labels(self)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
 from meshes.parts import LAYERS
-from viewer.state import AtlasState
+from viewer.model.state import AtlasState
 
 LAYER_TITLES = {
     "skin": "Skin",

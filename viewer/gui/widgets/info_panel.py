@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from viewer.card_html import card_html, overview_html
-from viewer.state import AtlasState
+from viewer.model.card_html import card_html, overview_html
+from viewer.model.state import AtlasState
 
 
 class InfoPanel(QTextBrowser):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
-from viewer.picking import ClickFilter, PartPicker
+from viewer.render.picking import ClickFilter, PartPicker
 
 HOVER_DELAY_MS = 60
 

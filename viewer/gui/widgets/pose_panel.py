@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meshes.lengths import length_rows
 from meshes.pose import POSE_LABELS, POSE_RANGES_DEG, STANDING, Pose
-from viewer.appearance import stretch_colour
-from viewer.lengths import length_rows
-from viewer.motion import SPEEDS
-from viewer.state import AtlasState
+from viewer.model.motion import SPEEDS
+from viewer.model.state import AtlasState
+from viewer.render.appearance import stretch_colour
 
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
+from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
 
 SIZE_CHOICES = ("View size", "2x view", "4x view", "Custom")
 

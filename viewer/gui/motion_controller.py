@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
 from meshes.pose import STANDING
-from viewer.motion import MotionPlayer, motion_for
+from viewer.model.motion import MotionPlayer, motion_for
 
 MOTION_FRAME_MS = 33  # about 30 poses a second; slower machines simply drop frames
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from viewer.atomic import atomic_write
-from viewer.state import AtlasState
+from viewer.model.atomic import atomic_write
+from viewer.model.state import AtlasState
 
 IMAGE_FORMATS: dict[str, str] = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF"}
 IMAGE_FORMATS[".tiff"] = "TIFF"
@@ -81,7 +81,7 @@ def render_image(
     import pyvista as pv
 
     from meshes.leg import build_leg
-    from viewer.scene import LegScene
+    from viewer.render.scene import LegScene
 
     width, height = size
     check_size(width, height)

@@ -20,20 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from meshes.leg import build_leg
+from meshes.lengths import length_line
 from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
-from viewer.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
-from viewer.card_html import about_html
-from viewer.interactor import AtlasInteractor
-from viewer.labels import part_names
-from viewer.lengths import length_line
-from viewer.motion_controller import MotionController
-from viewer.scene import LegScene
-from viewer.settings import open_settings, restore_preferences, save_preferences
-from viewer.state import VIEWS, AtlasState
-from viewer.widgets.info_panel import InfoPanel
-from viewer.widgets.layer_strip import LayerStrip
-from viewer.widgets.structure_tree import StructureTree
+from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
+from viewer.gui.interactor import AtlasInteractor
+from viewer.gui.motion_controller import MotionController
+from viewer.gui.settings import open_settings, restore_preferences, save_preferences
+from viewer.gui.widgets.info_panel import InfoPanel
+from viewer.gui.widgets.layer_strip import LayerStrip
+from viewer.gui.widgets.structure_tree import StructureTree
+from viewer.model.card_html import about_html
+from viewer.model.state import VIEWS, AtlasState
+from viewer.render.labels import part_names
+from viewer.render.scene import LegScene
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
@@ -120,7 +120,7 @@ class AtlasWindow(QMainWindow):
         self.resizeDocks([self.dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
 
     def _build_motion_dock(self) -> None:
-        from viewer.widgets.pose_panel import PosePanel
+        from viewer.gui.widgets.pose_panel import PosePanel
 
         self.pose_panel = PosePanel(self.state, self.catalogue)
         self.length_plot = None
@@ -146,7 +146,7 @@ class AtlasWindow(QMainWindow):
     def _ensure_length_plot(self, visible: bool) -> None:
         """Build the matplotlib plot the first time the tab is shown (keeps start-up fast)."""
         if visible and self.length_plot is None:
-            from viewer.widgets.length_plot import LengthPlot
+            from viewer.gui.widgets.length_plot import LengthPlot
 
             self.length_plot = LengthPlot(self.state, self.catalogue)
             self.plot_holder.layout().addWidget(self.length_plot)
@@ -289,7 +289,7 @@ class AtlasWindow(QMainWindow):
         self.tree.search.selectAll()
 
     def export_dialog(self) -> None:
-        from viewer.widgets.export_dialog import run_export_dialog
+        from viewer.gui.widgets.export_dialog import run_export_dialog
 
         run_export_dialog(self)
 

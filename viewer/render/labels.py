@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.appearance import COLOUR_BAR_FRACTION
+from viewer.render.appearance import COLOUR_BAR_FRACTION
 
 LABEL_FONT_SIZE = 14
 LABEL_GAP_PX = 6  # vertical space between two stacked labels
@@ -258,7 +258,7 @@ class LabelLayer:
         from vtkmodules.vtkCommonCore import vtkPoints
         from vtkmodules.vtkCommonDataModel import vtkCellArray
 
-        from viewer.scene import box_corners
+        from viewer.render.scene import box_corners
 
         camera = self.renderer.GetActiveCamera()
         self._camera_time = camera.GetMTime()

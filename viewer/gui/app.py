@@ -53,8 +53,8 @@ def apply_dark_theme(app: QApplication) -> None:
 def run_app(catalogue, state, hides=()) -> int:
     app = make_application()
     from viewer.commands.gui import apply_hides
-    from viewer.settings import open_settings
-    from viewer.window import AtlasWindow
+    from viewer.gui.settings import open_settings
+    from viewer.gui.window import AtlasWindow
 
     window = AtlasWindow(catalogue, state, open_settings())
     apply_hides(state, hides)  # after the saved layers were restored: the option wins

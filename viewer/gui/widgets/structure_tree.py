@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from meshes.parts import GROUPS, STRUCTURE_IDS, group_of, parts_of
-from viewer.state import AtlasState
+from viewer.model.state import AtlasState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OTHER_GROUPS = {"bones": "Bones", "skin": "Skin"}

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meshes.lengths import length_curve
 from meshes.parts import parts_of
 from meshes.pose import POSE_LABELS, POSE_RANGES_DEG
-from viewer.atomic import atomic_write
-from viewer.lengths import length_curve
-from viewer.state import AtlasState
+from viewer.model.atomic import atomic_write
+from viewer.model.state import AtlasState
 
 CURVE_COLOURS = ("#c0392b", "#2e86c1")
 REFRESH_DELAY_MS = 250
@@ -35,7 +35,7 @@ REFRESH_DELAY_MS = 250
 
 def curves_for(structure_id: str, pose):
     """{part_id: {joint: (angles, lengths)}} for the muscle parts of a structure."""
-    from viewer.lengths import standing_lengths_mm
+    from meshes.lengths import standing_lengths_mm
 
     muscle_parts = [p.id for p in parts_of(structure_id) if p.id in standing_lengths_mm()]
     return {
