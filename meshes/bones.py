@@ -14,44 +14,78 @@ from functools import lru_cache
 
 import numpy as np
 
-from meshes.sweep import X_AXIS, rounded_profile, tube_normals, tube_points, tube_triangles
+from meshes.sweep import (
+    X_AXIS,
+    rounded_profile,
+    smooth_keeping_ends,
+    tube_normals,
+    tube_points,
+    tube_triangles,
+)
 
 Z_AXIS = np.array([0.0, 0.0, 1.0])
 Y_AXIS = np.array([0.0, 1.0, 0.0])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Body:
-    """One rounded body: a centreline through ``points`` with half sizes at each point.
+    """One rounded body: a centreline through ``points`` with half sizes (mm) at each point.
 
-    ``bluntness`` 2 makes a straight body an ellipsoid; larger values give a
-    flat-ended shaft.
+    Half widths lie along ``width_reference`` (made perpendicular to the
+    centreline), half depths across it. ``bluntness`` 2 makes a straight body
+    an ellipsoid; larger values give a flat-ended shaft.
     """
 
     points: tuple[tuple[float, float, float], ...]
-    half_widths: tuple[float, ...]
-    half_depths: tuple[float, ...]
+    half_widths_mm: tuple[float, ...]
+    half_depths_mm: tuple[float, ...]
     bluntness: float = 2.0
     width_reference: tuple[float, float, float] = (1.0, 0.0, 0.0)
     rings: int = 10
 
 
-def ellipsoid(centre, axis, half_length, half_width, half_depth, width_reference=X_AXIS, rings=10):
-    """An ellipsoid whose long axis ``axis`` has half length ``half_length`` (mm)."""
+def ellipsoid(
+    *,
+    centre,
+    axis,
+    half_length_mm: float,
+    half_width_mm: float,
+    half_depth_mm: float,
+    width_reference=X_AXIS,
+    rings: int = 10,
+) -> Body:
+    """An ellipsoid about ``centre`` whose long axis runs along ``axis``."""
     centre = np.asarray(centre, float)
     axis = np.asarray(axis, float) / np.linalg.norm(axis)
-    ends = (tuple(centre - half_length * axis), tuple(centre + half_length * axis))
-    return Body(ends, (half_width,) * 2, (half_depth,) * 2, 2.0, tuple(width_reference), rings)
-
-
-def shaft(points, half_widths, half_depths, bluntness=6.0, width_reference=X_AXIS, rings=14):
     return Body(
-        tuple(map(tuple, points)), tuple(half_widths), tuple(half_depths), bluntness,
-        tuple(width_reference), rings,
-    )  # fmt: skip
+        points=(tuple(centre - half_length_mm * axis), tuple(centre + half_length_mm * axis)),
+        half_widths_mm=(half_width_mm,) * 2,
+        half_depths_mm=(half_depth_mm,) * 2,
+        bluntness=2.0,
+        width_reference=tuple(width_reference),
+        rings=rings,
+    )
 
 
-DOWN = -Z_AXIS
+def shaft(
+    *,
+    points,
+    half_widths_mm,
+    half_depths_mm,
+    bluntness: float = 6.0,
+    width_reference=X_AXIS,
+    rings: int = 14,
+) -> Body:
+    """A rounded shaft through ``points``, with a half width and half depth at each point."""
+    return Body(
+        points=tuple(map(tuple, points)),
+        half_widths_mm=tuple(half_widths_mm),
+        half_depths_mm=tuple(half_depths_mm),
+        bluntness=bluntness,
+        width_reference=tuple(width_reference),
+        rings=rings,
+    )
+
 
 #: Segment each bone rides on.
 BONE_SEGMENTS: dict[str, str] = {
@@ -68,78 +102,207 @@ BONE_SEGMENTS: dict[str, str] = {
 BONE_BODIES: dict[str, tuple[Body, ...]] = {
     "hip_bone": (
         # Acetabular rim: a thick disc round the femoral head, facing lateral, forward and down.
-        ellipsoid((-12, -2, 6), (1.0, 0.35, -0.45), 14, 33, 33, Y_AXIS, 12),
+        ellipsoid(
+            centre=(-12, -2, 6),
+            axis=(1.0, 0.35, -0.45),
+            half_length_mm=14,
+            half_width_mm=33,
+            half_depth_mm=33,
+            width_reference=Y_AXIS,
+            rings=12,
+        ),
         # A short piece of the ilium: a plate flaring up and back from above the acetabulum.
         shaft(
-            [(-18, -4, 24), (-26, -14, 70), (-34, -26, 118)],
-            [28, 40, 46],
-            [11, 8, 6],
-            3.0,
-            (0.8, 1.0, 0.0),
-            12,
+            points=[(-18, -4, 24), (-26, -14, 70), (-34, -26, 118)],
+            half_widths_mm=[28, 40, 46],
+            half_depths_mm=[11, 8, 6],
+            bluntness=3.0,
+            width_reference=(0.8, 1.0, 0.0),
+            rings=12,
         ),
         # Body of the ischium, down and back to the tuberosity.
-        shaft([(-14, -10, -10), (-17, -22, -24), (-18, -30, -34)], [15, 13, 12], [14, 12, 11], 3.0),
-        ellipsoid((-18, -33, -39), (0, -0.3, 1), 15, 12, 10),  # ischial tuberosity
+        shaft(
+            points=[(-14, -10, -10), (-17, -22, -24), (-18, -30, -34)],
+            half_widths_mm=[15, 13, 12],
+            half_depths_mm=[14, 12, 11],
+            bluntness=3.0,
+        ),
+        # Ischial tuberosity.
+        ellipsoid(
+            centre=(-18, -33, -39),
+            axis=(0, -0.3, 1),
+            half_length_mm=15,
+            half_width_mm=12,
+            half_depth_mm=10,
+        ),
         # Ischiopubic ramus towards the midline, and the superior pubic ramus above it.
-        shaft([(-24, -26, -40), (-46, -4, -48), (-70, 24, -50)], [8, 7, 8], [8, 7, 9], 3.0),
-        shaft([(-22, 16, -8), (-48, 28, -22), (-70, 30, -36)], [11, 9, 9], [10, 8, 9], 3.0, Z_AXIS),
-        ellipsoid((-74, 28, -44), Z_AXIS, 20, 9, 13),  # pubic body at the symphysis
+        shaft(
+            points=[(-24, -26, -40), (-46, -4, -48), (-70, 24, -50)],
+            half_widths_mm=[8, 7, 8],
+            half_depths_mm=[8, 7, 9],
+            bluntness=3.0,
+        ),
+        shaft(
+            points=[(-22, 16, -8), (-48, 28, -22), (-70, 30, -36)],
+            half_widths_mm=[11, 9, 9],
+            half_depths_mm=[10, 8, 9],
+            bluntness=3.0,
+            width_reference=Z_AXIS,
+        ),
+        # Pubic body at the symphysis.
+        ellipsoid(
+            centre=(-74, 28, -44), axis=Z_AXIS, half_length_mm=20, half_width_mm=9, half_depth_mm=13
+        ),
     ),
     "femur": (
-        ellipsoid((0, 0, 0), (42, -8, -34), 23, 23, 23, Z_AXIS, 12),  # head
-        shaft([(0, 0, 0), (44, -8, -36)], [13, 13], [11, 12], 4.0, Z_AXIS, 8),  # neck
-        ellipsoid((54, -10, -30), Z_AXIS, 24, 13, 19),  # greater trochanter
-        ellipsoid((20, -16, -68), (0.5, -0.5, -1), 10, 8, 8, X_AXIS, 8),  # lesser trochanter
-        shaft(  # shaft, bowed slightly forward
-            [(46, -6, -20), (32, 0, -150), (22, 3, -260), (12, 4, -350), (5, 6, -386)],
-            [17, 14, 14, 17, 30],
-            [17, 14, 14, 15, 18],
-            6.0,
-            X_AXIS,
-            20,
+        # Head.
+        ellipsoid(
+            centre=(0, 0, 0),
+            axis=(42, -8, -34),
+            half_length_mm=23,
+            half_width_mm=23,
+            half_depth_mm=23,
+            width_reference=Z_AXIS,
+            rings=12,
         ),
-        ellipsoid((3, 8, -386), Z_AXIS, 34, 36, 19),  # distal metaphysis, flat behind
-        ellipsoid((-21, 4, -430), Y_AXIS, 25, 14, 23),  # medial condyle
-        ellipsoid((23, 3, -429), Y_AXIS, 24, 14, 22),  # lateral condyle
-    ),
-    "patella": (ellipsoid((4, 44, -405), Z_AXIS, 24, 21, 10),),
-    "tibia": (
-        ellipsoid((0, 0, -470), Z_AXIS, 19, 40, 26, X_AXIS, 12),  # condyles / plateau
-        ellipsoid((2, 24, -505), Z_AXIS, 14, 10, 8),  # tibial tuberosity
+        # Neck.
         shaft(
-            [(0, -2, -470), (-3, 6, -560), (-5, 8, -700), (-4, 4, -808)],
-            [30, 15, 12, 20],
-            [22, 15, 13, 18],
-            6.0,
-            X_AXIS,
-            20,
+            points=[(0, 0, 0), (44, -8, -36)],
+            half_widths_mm=[13, 13],
+            half_depths_mm=[11, 12],
+            bluntness=4.0,
+            width_reference=Z_AXIS,
+            rings=8,
         ),
-        ellipsoid((-3, 2, -815), Z_AXIS, 16, 22, 20),  # distal tibia over the talus
-        ellipsoid((-24, 4, -836), Z_AXIS, 16, 8, 11),  # medial malleolus
+        # Greater trochanter.
+        ellipsoid(
+            centre=(54, -10, -30),
+            axis=Z_AXIS,
+            half_length_mm=24,
+            half_width_mm=13,
+            half_depth_mm=19,
+        ),
+        # Lesser trochanter.
+        ellipsoid(
+            centre=(20, -16, -68),
+            axis=(0.5, -0.5, -1),
+            half_length_mm=10,
+            half_width_mm=8,
+            half_depth_mm=8,
+            rings=8,
+        ),
+        # Shaft, bowed slightly forward.
+        shaft(
+            points=[(46, -6, -20), (32, 0, -150), (22, 3, -260), (12, 4, -350), (5, 6, -386)],
+            half_widths_mm=[17, 14, 14, 17, 30],
+            half_depths_mm=[17, 14, 14, 15, 18],
+            rings=20,
+        ),
+        # Distal metaphysis, flat behind.
+        ellipsoid(
+            centre=(3, 8, -386), axis=Z_AXIS, half_length_mm=34, half_width_mm=36, half_depth_mm=19
+        ),
+        # Medial condyle.
+        ellipsoid(
+            centre=(-21, 4, -430),
+            axis=Y_AXIS,
+            half_length_mm=25,
+            half_width_mm=14,
+            half_depth_mm=23,
+        ),
+        # Lateral condyle.
+        ellipsoid(
+            centre=(23, 3, -429), axis=Y_AXIS, half_length_mm=24, half_width_mm=14, half_depth_mm=22
+        ),
+    ),
+    "patella": (
+        ellipsoid(
+            centre=(4, 44, -405), axis=Z_AXIS, half_length_mm=24, half_width_mm=21, half_depth_mm=10
+        ),
+    ),
+    "tibia": (
+        # Condyles and plateau.
+        ellipsoid(
+            centre=(0, 0, -470),
+            axis=Z_AXIS,
+            half_length_mm=19,
+            half_width_mm=40,
+            half_depth_mm=26,
+            rings=12,
+        ),
+        # Tibial tuberosity.
+        ellipsoid(
+            centre=(2, 24, -505), axis=Z_AXIS, half_length_mm=14, half_width_mm=10, half_depth_mm=8
+        ),
+        # Shaft.
+        shaft(
+            points=[(0, -2, -470), (-3, 6, -560), (-5, 8, -700), (-4, 4, -808)],
+            half_widths_mm=[30, 15, 12, 20],
+            half_depths_mm=[22, 15, 13, 18],
+            rings=20,
+        ),
+        # Distal tibia over the talus.
+        ellipsoid(
+            centre=(-3, 2, -815), axis=Z_AXIS, half_length_mm=16, half_width_mm=22, half_depth_mm=20
+        ),
+        # Medial malleolus.
+        ellipsoid(
+            centre=(-24, 4, -836), axis=Z_AXIS, half_length_mm=16, half_width_mm=8, half_depth_mm=11
+        ),
     ),
     "fibula": (
-        ellipsoid((40, -20, -482), Z_AXIS, 13, 11, 11),  # head
-        shaft(
-            [(40, -19, -488), (36, -14, -650), (32, -12, -830)],
-            [7, 6, 7],
-            [7, 6, 7],
-            6.0,
-            X_AXIS,
-            16,
+        # Head.
+        ellipsoid(
+            centre=(40, -20, -482),
+            axis=Z_AXIS,
+            half_length_mm=13,
+            half_width_mm=11,
+            half_depth_mm=11,
         ),
-        ellipsoid((32, -12, -846), Z_AXIS, 19, 8, 11),  # lateral malleolus
+        # Shaft.
+        shaft(
+            points=[(40, -19, -488), (36, -14, -650), (32, -12, -830)],
+            half_widths_mm=[7, 6, 7],
+            half_depths_mm=[7, 6, 7],
+            rings=16,
+        ),
+        # Lateral malleolus.
+        ellipsoid(
+            centre=(32, -12, -846),
+            axis=Z_AXIS,
+            half_length_mm=19,
+            half_width_mm=8,
+            half_depth_mm=11,
+        ),
     ),
-    "calcaneus": (ellipsoid((8, -22, -872), Y_AXIS, 48, 19, 24, X_AXIS, 12),),
+    "calcaneus": (
+        ellipsoid(
+            centre=(8, -22, -872),
+            axis=Y_AXIS,
+            half_length_mm=48,
+            half_width_mm=19,
+            half_depth_mm=24,
+            rings=12,
+        ),
+    ),
     "foot": (
-        ellipsoid((0, 0, -848), Y_AXIS, 28, 20, 16),  # talus
-        shaft(  # mid- and forefoot: a tapered wedge over a low arch
-            [(0, 14, -856), (6, 55, -866), (12, 105, -878), (18, 150, -890), (20, 180, -894)],
-            [22, 32, 38, 42, 32],
-            [20, 24, 18, 11, 7],
-            3.0,
-            X_AXIS,
-            18,
+        # Talus.
+        ellipsoid(
+            centre=(0, 0, -848), axis=Y_AXIS, half_length_mm=28, half_width_mm=20, half_depth_mm=16
+        ),
+        # Mid- and forefoot: a tapered wedge over a low arch.
+        shaft(
+            points=[
+                (0, 14, -856),
+                (6, 55, -866),
+                (12, 105, -878),
+                (18, 150, -890),
+                (20, 180, -894),
+            ],
+            half_widths_mm=[22, 32, 38, 42, 32],
+            half_depths_mm=[20, 24, 18, 11, 7],
+            bluntness=3.0,
+            rings=18,
         ),
     ),
 }
@@ -159,10 +322,9 @@ def _body_mesh(body: Body, resolution: float) -> tuple[np.ndarray, np.ndarray, i
         chord = np.linalg.norm(np.diff(control, axis=0), axis=1)
         knots = np.concatenate([[0.0], np.cumsum(chord)]) / chord.sum()
         centres = np.stack([np.interp(parameter, knots, control[:, k]) for k in range(3)], -1)
-        for _ in range(3):
-            centres[1:-1] = 0.25 * centres[:-2] + 0.5 * centres[1:-1] + 0.25 * centres[2:]
-    widths = np.interp(parameter, knots, body.half_widths) * roundness
-    depths = np.interp(parameter, knots, body.half_depths) * roundness
+        centres = smooth_keeping_ends(centres, 3)
+    widths = np.interp(parameter, knots, body.half_widths_mm) * roundness
+    depths = np.interp(parameter, knots, body.half_depths_mm) * roundness
     points = tube_points(centres, widths, depths, n_around, np.asarray(body.width_reference))
     return points, tube_normals(points, n_rings, n_around), n_rings, n_around
 

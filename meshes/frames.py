@@ -12,6 +12,9 @@ Besides the five segments, a *blended frame* ``"knee:0.5"`` sits part of the
 way between thigh and shank (rotated by half the knee angle). Via points on it
 act as pulleys, which is how muscles wrap over the condyles or the heel, and
 skin rings on it bend smoothly at the joint.
+
+Segments, blended frames and skin rings all come from ``joint_chain``, the one
+place the hip, knee and ankle rotations are composed, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -25,68 +28,31 @@ from meshes.pose import Pose
 
 SEGMENTS: tuple[str, ...] = ("pelvis", "thigh", "patella", "shank", "foot")
 
+#: The joints from proximal to distal; a blended frame turns the earlier ones fully.
+JOINTS: tuple[str, ...] = ("hip", "knee", "ankle")
+
 #: Fraction of the knee angle the patella turns by as it glides down the trochlea.
 PATELLA_FRACTION = 0.7
 
+#: How far each segment turns through each joint (joints not named stay at 0).
+SEGMENT_JOINT_FRACTIONS: dict[str, dict[str, float]] = {
+    "pelvis": {},
+    "thigh": {"hip": 1.0},
+    "patella": {"hip": 1.0, "knee": PATELLA_FRACTION},
+    "shank": {"hip": 1.0, "knee": 1.0},
+    "foot": {"hip": 1.0, "knee": 1.0, "ankle": 1.0},
+}
+
 X_AXIS = np.array([1.0, 0.0, 0.0])
-
-
-def rotation_about(axis: np.ndarray, point: np.ndarray, angle_deg: float) -> np.ndarray:
-    """4x4 right-handed rotation by ``angle_deg`` about an axis through ``point``."""
-    axis = np.asarray(axis, float) / np.linalg.norm(axis)
-    angle = np.radians(angle_deg)
-    cross = np.array([[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]])
-    rotation = np.eye(3) + np.sin(angle) * cross + (1.0 - np.cos(angle)) * cross @ cross
-    transform = np.eye(4)
-    transform[:3, :3] = rotation
-    transform[:3, 3] = np.asarray(point, float) - rotation @ np.asarray(point, float)
-    return transform
-
-
-def _hip(pose: Pose, fraction: float = 1.0) -> np.ndarray:
-    return rotation_about(X_AXIS, np.zeros(3), fraction * pose.hip_flexion)
-
-
-def _knee(pose: Pose, fraction: float = 1.0) -> np.ndarray:
-    return _hip(pose) @ rotation_about(X_AXIS, ADULT.knee_centre, -fraction * pose.knee_flexion)
-
-
-def _ankle(pose: Pose, fraction: float = 1.0) -> np.ndarray:
-    return _knee(pose) @ rotation_about(
-        ADULT.ankle_axis, ADULT.ankle_centre, fraction * pose.ankle_dorsiflexion
-    )
-
-
-_BLENDED = {"hip": _hip, "knee": _knee, "ankle": _ankle}
-
-
-@lru_cache(maxsize=4096)
-def frame_transform(frame: str, pose: Pose) -> np.ndarray:
-    """4x4 transform of a segment (``"shank"``) or a blended frame (``"knee:0.5"``).
-
-    The result is cached and read-only: poses are frozen and hashable.
-    """
-    if ":" in frame:
-        joint, fraction = frame.split(":")
-        transform = _BLENDED[joint](pose, float(fraction))
-    elif frame == "pelvis":
-        transform = np.eye(4)
-    elif frame == "thigh":
-        transform = _hip(pose)
-    elif frame == "patella":
-        transform = _knee(pose, PATELLA_FRACTION)
-    elif frame == "shank":
-        transform = _knee(pose)
-    elif frame == "foot":
-        transform = _ankle(pose)
-    else:
-        raise KeyError(f"unknown frame {frame!r}")
-    transform.setflags(write=False)
-    return transform
+HIP_CENTRE = np.zeros(3)
 
 
 def rotations_about(axis: np.ndarray, point: np.ndarray, angles_deg: np.ndarray) -> np.ndarray:
-    """``(n, 4, 4)`` rotations about one axis by many angles, vectorised."""
+    """``(n, 4, 4)`` right-handed rotations about one axis through ``point``, one per angle.
+
+    Rodrigues' formula, vectorised over the angles; an angle of 0 gives exactly
+    the identity, so a joint that does not turn leaves the chain untouched.
+    """
     axis = np.asarray(axis, float) / np.linalg.norm(axis)
     angles = np.radians(np.asarray(angles_deg, float))[:, None, None]
     cross = np.array([[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]])
@@ -98,19 +64,57 @@ def rotations_about(axis: np.ndarray, point: np.ndarray, angles_deg: np.ndarray)
     return transforms
 
 
+def joint_chain(
+    pose: Pose,
+    hip: float | np.ndarray = 0.0,
+    knee: float | np.ndarray = 0.0,
+    ankle: float | np.ndarray = 0.0,
+) -> np.ndarray:
+    """``(n, 4, 4)`` transforms through hip, knee and ankle, each turned by a fraction of its angle.
+
+    The fractions broadcast against each other: scalars give one transform
+    (a segment), arrays give one per entry (a blended frame at many fractions,
+    or every skin ring with its own weight per joint).
+
+    Example
+    -------
+    >>> foot = joint_chain(Pose(knee_flexion=90), hip=1.0, knee=1.0, ankle=1.0)[0]
+    >>> bool(np.allclose(foot[:3, :3] @ [0.0, 0.0, -1.0], [0.0, -1.0, 0.0]))  # shank points back
+    True
+    """
+    hip, knee, ankle = np.broadcast_arrays(
+        *(np.atleast_1d(np.asarray(f, float)) for f in (hip, knee, ankle))
+    )
+    return (
+        rotations_about(X_AXIS, HIP_CENTRE, hip * pose.hip_flexion)
+        @ rotations_about(X_AXIS, ADULT.knee_centre, -knee * pose.knee_flexion)
+        @ rotations_about(ADULT.ankle_axis, ADULT.ankle_centre, ankle * pose.ankle_dorsiflexion)
+    )
+
+
 def blended_transforms(joint: str, fractions: np.ndarray, pose: Pose) -> np.ndarray:
     """``(n, 4, 4)`` transforms part of the way through a joint, one per fraction."""
-    if joint == "hip":
-        return rotations_about(X_AXIS, np.zeros(3), fractions * pose.hip_flexion)
-    if joint == "knee":
-        local = rotations_about(X_AXIS, ADULT.knee_centre, -fractions * pose.knee_flexion)
-        return frame_transform("thigh", pose) @ local
-    if joint == "ankle":
-        local = rotations_about(
-            ADULT.ankle_axis, ADULT.ankle_centre, fractions * pose.ankle_dorsiflexion
-        )
-        return frame_transform("shank", pose) @ local
-    raise KeyError(f"unknown joint {joint!r}")
+    if joint not in JOINTS:
+        raise KeyError(f"unknown joint {joint!r}")
+    proximal = dict.fromkeys(JOINTS[: JOINTS.index(joint)], 1.0)
+    return joint_chain(pose, **proximal, **{joint: np.asarray(fractions, float)})
+
+
+@lru_cache(maxsize=4096)
+def frame_transform(frame: str, pose: Pose) -> np.ndarray:
+    """4x4 transform of a segment (``"shank"``) or a blended frame (``"knee:0.5"``).
+
+    The result is cached and read-only: poses are frozen and hashable.
+    """
+    if ":" in frame:
+        joint, fraction = frame.split(":")
+        transform = blended_transforms(joint, np.array([float(fraction)]), pose)[0]
+    elif frame in SEGMENT_JOINT_FRACTIONS:
+        transform = joint_chain(pose, **SEGMENT_JOINT_FRACTIONS[frame])[0]
+    else:
+        raise KeyError(f"unknown frame {frame!r}")
+    transform.setflags(write=False)
+    return transform
 
 
 def apply(transform: np.ndarray, points: np.ndarray) -> np.ndarray:

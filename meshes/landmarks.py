@@ -33,129 +33,169 @@ from meshes.pose import STANDING, Pose
 
 
 class Landmark(NamedTuple):
+    """A point fixed in one frame: where it sits standing (mm) and what it is, in words."""
+
     frame: str
-    position: tuple[float, float, float]
+    position_mm: tuple[float, float, float]
     description: str
-
-
-def _mark(frame: str, x: float, y: float, z: float, description: str) -> Landmark:
-    return Landmark(frame, (float(x), float(y), float(z)), description)
 
 
 LANDMARKS: dict[str, Landmark] = {
     # Bony landmarks (attachments).
-    "ischial_tuberosity": _mark(
-        "pelvis",
-        -18,
-        -40,
-        -55,
-        "posterior ischial tuberosity, common origin of biceps long head and semitendinosus",
+    "ischial_tuberosity": Landmark(
+        frame="pelvis",
+        position_mm=(-18, -40, -55),
+        description=(
+            "posterior ischial tuberosity, common origin of biceps long head and semitendinosus"
+        ),
     ),
-    "ischial_tuberosity_superolateral": _mark(
-        "pelvis",
-        -8,
-        -36,
-        -54,
-        "superolateral facet of the ischial tuberosity, origin of semimembranosus",
+    "ischial_tuberosity_superolateral": Landmark(
+        frame="pelvis",
+        position_mm=(-8, -36, -54),
+        description="superolateral facet of the ischial tuberosity, origin of semimembranosus",
     ),
-    "linea_aspera": _mark(
-        "thigh", 26, -13, -200, "linea aspera, middle of the posterior femoral shaft"
+    "linea_aspera": Landmark(
+        frame="thigh",
+        position_mm=(26, -13, -200),
+        description="linea aspera, middle of the posterior femoral shaft",
     ),
-    "linea_aspera_lateral_lip": _mark(
-        "thigh", 28, -13, -255, "lateral lip of the linea aspera, origin of biceps short head"
+    "linea_aspera_lateral_lip": Landmark(
+        frame="thigh",
+        position_mm=(28, -13, -255),
+        description="lateral lip of the linea aspera, origin of biceps short head",
     ),
-    "medial_femoral_condyle_posterior": _mark(
-        "thigh",
-        -21,
-        -12,
-        -408,
-        "posterior medial femoral condyle, origin of gastrocnemius medial head",
+    "medial_femoral_condyle_posterior": Landmark(
+        frame="thigh",
+        position_mm=(-21, -12, -408),
+        description="posterior medial femoral condyle, origin of gastrocnemius medial head",
     ),
-    "lateral_femoral_condyle_posterior": _mark(
-        "thigh",
-        24,
-        -12,
-        -408,
-        "posterior lateral femoral condyle, origin of gastrocnemius lateral head",
+    "lateral_femoral_condyle_posterior": Landmark(
+        frame="thigh",
+        position_mm=(24, -12, -408),
+        description="posterior lateral femoral condyle, origin of gastrocnemius lateral head",
     ),
-    "fibular_head": _mark(
-        "shank", 53, -18, -472, "lateral head of the fibula, insertion of biceps femoris"
+    "fibular_head": Landmark(
+        frame="shank",
+        position_mm=(53, -18, -472),
+        description="lateral head of the fibula, insertion of biceps femoris",
     ),
-    "posterior_medial_tibial_condyle": _mark(
-        "shank", -30, -18, -470, "posteromedial tibial condyle, insertion of semimembranosus"
+    "posterior_medial_tibial_condyle": Landmark(
+        frame="shank",
+        position_mm=(-30, -18, -470),
+        description="posteromedial tibial condyle, insertion of semimembranosus",
     ),
-    "pes_anserinus": _mark(
-        "shank", -22, 15, -510, "superomedial anteromedial tibia, insertion of semitendinosus"
+    "pes_anserinus": Landmark(
+        frame="shank",
+        position_mm=(-22, 15, -510),
+        description="superomedial anteromedial tibia, insertion of semitendinosus",
     ),
-    "soleal_line": _mark(
-        "shank", -8, -25, -506, "soleal line of the posterior tibia, tibial origin of soleus"
+    "soleal_line": Landmark(
+        frame="shank",
+        position_mm=(-8, -25, -506),
+        description="soleal line of the posterior tibia, tibial origin of soleus",
     ),
-    "posterior_proximal_fibula": _mark(
-        "shank", 36, -30, -498, "posterior fibular head and neck, fibular origin of soleus"
+    "posterior_proximal_fibula": Landmark(
+        frame="shank",
+        position_mm=(36, -30, -498),
+        description="posterior fibular head and neck, fibular origin of soleus",
     ),
-    "calcaneal_tuberosity": _mark(
-        "foot",
-        9,
-        -74,
-        -872,
-        "middle of the posterior calcaneal surface, insertion of the calcaneal tendon",
+    "calcaneal_tuberosity": Landmark(
+        frame="foot",
+        position_mm=(9, -74, -872),
+        description="middle of the posterior calcaneal surface, insertion of the calcaneal tendon",
     ),
-    "medial_malleolus": _mark("shank", -30, 4, -845, "tip region of the medial malleolus"),
-    "lateral_malleolus": _mark("shank", 40, -12, -855, "tip region of the lateral malleolus"),
+    "medial_malleolus": Landmark(
+        frame="shank", position_mm=(-30, 4, -845), description="tip region of the medial malleolus"
+    ),
+    "lateral_malleolus": Landmark(
+        frame="shank",
+        position_mm=(40, -12, -855),
+        description="tip region of the lateral malleolus",
+    ),
     # Musculotendinous junctions (on the calcaneal tendon's aponeurosis, carried by the shank).
-    "gastrocnemius_medial_junction": _mark(
-        "shank", -6, -48, -715, "lower end of the medial head on the common aponeurosis"
+    "gastrocnemius_medial_junction": Landmark(
+        frame="shank",
+        position_mm=(-6, -48, -715),
+        description="lower end of the medial head on the common aponeurosis",
     ),
-    "gastrocnemius_lateral_junction": _mark(
-        "shank", 10, -48, -685, "lower end of the lateral head on the common aponeurosis"
+    "gastrocnemius_lateral_junction": Landmark(
+        frame="shank",
+        position_mm=(10, -48, -685),
+        description="lower end of the lateral head on the common aponeurosis",
     ),
-    "calcaneal_tendon_origin": _mark(
-        "shank", 3, -47, -625, "top of the common aponeurosis of gastrocnemius and soleus"
+    "calcaneal_tendon_origin": Landmark(
+        frame="shank",
+        position_mm=(3, -47, -625),
+        description="top of the common aponeurosis of gastrocnemius and soleus",
     ),
-    "soleus_junction": _mark(
-        "shank", 5, -46, -805, "lowest soleus fibres on the front of the calcaneal tendon"
+    "soleus_junction": Landmark(
+        frame="shank",
+        position_mm=(5, -46, -805),
+        description="lowest soleus fibres on the front of the calcaneal tendon",
     ),
     # Via points: thigh. Each lies on the line of action (the deep side of the belly);
     # the belly itself bulges behind it (see the offsets in meshes.muscles).
-    "via.biceps_long_head.upper": _mark(
-        "thigh", 2, -48, -150, "biceps long head, upper posterior thigh"
+    "via.biceps_long_head.upper": Landmark(
+        frame="thigh",
+        position_mm=(2, -48, -150),
+        description="biceps long head, upper posterior thigh",
     ),
-    "via.biceps_long_head.middle": _mark(
-        "thigh", 24, -38, -262, "biceps long head, middle of the thigh"
+    "via.biceps_long_head.middle": Landmark(
+        frame="thigh",
+        position_mm=(24, -38, -262),
+        description="biceps long head, middle of the thigh",
     ),
-    "via.semitendinosus.upper": _mark(
-        "thigh", -18, -50, -150, "semitendinosus, upper posterior thigh"
+    "via.semitendinosus.upper": Landmark(
+        frame="thigh",
+        position_mm=(-18, -50, -150),
+        description="semitendinosus, upper posterior thigh",
     ),
-    "via.semitendinosus.middle": _mark(
-        "thigh", -22, -58, -250, "semitendinosus, middle of the thigh, most superficial"
+    "via.semitendinosus.middle": Landmark(
+        frame="thigh",
+        position_mm=(-22, -58, -250),
+        description="semitendinosus, middle of the thigh, most superficial",
     ),
-    "via.semitendinosus.lower": _mark(
-        "thigh", -30, -50, -330, "semitendinosus tendon on the back of semimembranosus"
+    "via.semitendinosus.lower": Landmark(
+        frame="thigh",
+        position_mm=(-30, -50, -330),
+        description="semitendinosus tendon on the back of semimembranosus",
     ),
-    "via.semimembranosus.upper": _mark(
-        "thigh", -14, -40, -150, "semimembranosus, upper thigh, deep to semitendinosus"
+    "via.semimembranosus.upper": Landmark(
+        frame="thigh",
+        position_mm=(-14, -40, -150),
+        description="semimembranosus, upper thigh, deep to semitendinosus",
     ),
-    "via.semimembranosus.middle": _mark(
-        "thigh", -24, -34, -255, "semimembranosus belly, deep to semitendinosus"
+    "via.semimembranosus.middle": Landmark(
+        frame="thigh",
+        position_mm=(-24, -34, -255),
+        description="semimembranosus belly, deep to semitendinosus",
     ),
     # Via points: leg.
-    "via.biceps_femoris.below_knee": _mark(
-        "shank",
-        50,
-        -10,
-        -458,
-        "biceps femoris tendon at the posterolateral corner of the knee, above the fibular head",
+    "via.biceps_femoris.below_knee": Landmark(
+        frame="shank",
+        position_mm=(50, -10, -458),
+        description=(
+            "biceps femoris tendon at the posterolateral corner of the knee, above the fibular head"
+        ),
     ),
-    "via.semitendinosus.below_knee": _mark(
-        "shank", -42, -10, -475, "semitendinosus tendon curving forward below the medial condyle"
+    "via.semitendinosus.below_knee": Landmark(
+        frame="shank",
+        position_mm=(-42, -10, -475),
+        description="semitendinosus tendon curving forward below the medial condyle",
     ),
-    "via.soleus.upper": _mark("shank", 4, -31, -590, "soleus belly, upper calf"),
-    "via.soleus.lower": _mark("shank", 1, -33, -700, "soleus belly, lower calf"),
-    "via.calcaneal_tendon.lower": _mark(
-        "ankle:0.2", 6, -55, -790, "calcaneal tendon above the heel"
+    "via.soleus.upper": Landmark(
+        frame="shank", position_mm=(4, -31, -590), description="soleus belly, upper calf"
     ),
-    "via.calcaneal_tendon.heel_wrap": _mark(
-        "ankle:0.8", 8, -70, -848, "calcaneal tendon over the posterosuperior calcaneus"
+    "via.soleus.lower": Landmark(
+        frame="shank", position_mm=(1, -33, -700), description="soleus belly, lower calf"
+    ),
+    "via.calcaneal_tendon.lower": Landmark(
+        frame="ankle:0.2", position_mm=(6, -55, -790), description="calcaneal tendon above the heel"
+    ),
+    "via.calcaneal_tendon.heel_wrap": Landmark(
+        frame="ankle:0.8",
+        position_mm=(8, -70, -848),
+        description="calcaneal tendon over the posterosuperior calcaneus",
     ),
 }
 
@@ -165,18 +205,18 @@ def landmark_position(name: str, pose: Pose = STANDING) -> np.ndarray:
 
     Example
     -------
-    >>> landmark_position("fibular_head")[0] > 0  # the fibula is lateral
+    >>> bool(landmark_position("fibular_head")[0] > 0)  # the fibula is lateral
     True
     """
     landmark = LANDMARKS[name]
-    return apply(frame_transform(landmark.frame, pose), np.array([landmark.position]))[0]
+    return apply(frame_transform(landmark.frame, pose), np.array([landmark.position_mm], float))[0]
 
 
 LANDMARK_NAMES: tuple[str, ...] = tuple(LANDMARKS)
 LANDMARK_INDEX: dict[str, int] = {name: index for index, name in enumerate(LANDMARK_NAMES)}
 _FRAMES: tuple[str, ...] = tuple(dict.fromkeys(mark.frame for mark in LANDMARKS.values()))
 _FRAME_OF = np.array([_FRAMES.index(mark.frame) for mark in LANDMARKS.values()])
-_STANDING_POSITIONS = np.array([mark.position for mark in LANDMARKS.values()])
+_STANDING_POSITIONS = np.array([mark.position_mm for mark in LANDMARKS.values()], float)
 
 
 @lru_cache(maxsize=64)

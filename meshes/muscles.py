@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,7 +35,7 @@ from meshes.anthropometry import ADULT
 from meshes.frames import apply, frame_transform
 from meshes.landmarks import LANDMARKS, landmark_positions
 from meshes.pose import STANDING, Pose
-from meshes.sweep import batched_tubes, resample_path
+from meshes.sweep import batched_tubes, resample_path, smooth_keeping_ends, smoothstep
 
 TENDON_TAIL = (
     "via.calcaneal_tendon.lower",
@@ -43,14 +44,29 @@ TENDON_TAIL = (
 )
 
 
-@dataclass(frozen=True)
+class Section(NamedTuple):
+    """One row of a muscle's profile: its cross-section at a fraction of the way along its path.
+
+    Width lies across the leg (X), depth front-to-back. ``posterior_offset_mm``
+    moves the section's centre behind the path (the line of action), so a belly
+    can be bulky without inflating the moment arms. Rings between rows are
+    interpolated and smoothed.
+    """
+
+    fraction: float
+    half_width_mm: float
+    half_depth_mm: float
+    posterior_offset_mm: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
 class MuscleSpec:
     """How one part is routed and how thick it is along its path.
 
     ``path`` names landmarks; an entry that is a pair of names starts the path
     midway between two attachments (the soleus arches between fibula and
-    tibia). ``profile`` rows are ``(fraction along path, half width, half
-    depth)`` in mm; width lies across the leg (X), depth front-to-back.
+    tibia). ``profile`` is a table of ``Section`` rows from origin (fraction 0)
+    to the distal end (fraction 1).
     ``length_tail`` continues the path for the length only (down the tendon).
     ``knee_wrap_mm`` > 0 wraps the path behind a cylinder of that radius about
     the knee axis where it crosses from thigh to shank (the condyles), which
@@ -58,7 +74,7 @@ class MuscleSpec:
     """
 
     path: tuple[str | tuple[str, str], ...]
-    profile: tuple[tuple[float, float, float], ...]
+    profile: tuple[Section, ...]
     length_tail: tuple[str, ...] = ()
     rings: int = 70
     knee_wrap_mm: float = 0.0
@@ -81,41 +97,41 @@ GASTROCNEMIUS_KNEE_WRAP_MM = 21.0
 
 MUSCLES: dict[str, MuscleSpec] = {
     "biceps_femoris.long_head": MuscleSpec(
-        (
+        path=(
             "ischial_tuberosity",
             "via.biceps_long_head.upper",
             "via.biceps_long_head.middle",
             "via.biceps_femoris.below_knee",
             "fibular_head",
         ),
-        (
-            (0, 6, 5),
-            (0.03, 8, 6, 5),
-            (0.07, 12, 9, 8),
-            (0.25, 21, 19, 9),
-            (0.45, 24, 22, 11),
-            (0.62, 21, 18, 10),
-            (0.78, 13, 10, 6),
-            (0.9, 7, 5, 2),
-            (1, 5, 4),
+        profile=(
+            Section(fraction=0, half_width_mm=6, half_depth_mm=5),
+            Section(fraction=0.03, half_width_mm=8, half_depth_mm=6, posterior_offset_mm=5),
+            Section(fraction=0.07, half_width_mm=12, half_depth_mm=9, posterior_offset_mm=8),
+            Section(fraction=0.25, half_width_mm=21, half_depth_mm=19, posterior_offset_mm=9),
+            Section(fraction=0.45, half_width_mm=24, half_depth_mm=22, posterior_offset_mm=11),
+            Section(fraction=0.62, half_width_mm=21, half_depth_mm=18, posterior_offset_mm=10),
+            Section(fraction=0.78, half_width_mm=13, half_depth_mm=10, posterior_offset_mm=6),
+            Section(fraction=0.9, half_width_mm=7, half_depth_mm=5, posterior_offset_mm=2),
+            Section(fraction=1, half_width_mm=5, half_depth_mm=4),
         ),
         knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "biceps_femoris.short_head": MuscleSpec(
-        ("linea_aspera_lateral_lip", "via.biceps_femoris.below_knee", "fibular_head"),
-        (
-            (0, 7, 3),
-            (0.15, 12, 6, 3),
-            (0.4, 15, 9, 6),
-            (0.65, 12, 7, 4),
-            (0.85, 7, 4, 1),
-            (1, 4, 3),
+        path=("linea_aspera_lateral_lip", "via.biceps_femoris.below_knee", "fibular_head"),
+        profile=(
+            Section(fraction=0, half_width_mm=7, half_depth_mm=3),
+            Section(fraction=0.15, half_width_mm=12, half_depth_mm=6, posterior_offset_mm=3),
+            Section(fraction=0.4, half_width_mm=15, half_depth_mm=9, posterior_offset_mm=6),
+            Section(fraction=0.65, half_width_mm=12, half_depth_mm=7, posterior_offset_mm=4),
+            Section(fraction=0.85, half_width_mm=7, half_depth_mm=4, posterior_offset_mm=1),
+            Section(fraction=1, half_width_mm=4, half_depth_mm=3),
         ),
         rings=50,
         knee_wrap_mm=BICEPS_SHORT_HEAD_KNEE_WRAP_MM,
     ),
     "semitendinosus": MuscleSpec(
-        (
+        path=(
             "ischial_tuberosity",
             "via.semitendinosus.upper",
             "via.semitendinosus.middle",
@@ -123,114 +139,114 @@ MUSCLES: dict[str, MuscleSpec] = {
             "via.semitendinosus.below_knee",
             "pes_anserinus",
         ),
-        (
-            (0, 6, 5),
-            (0.03, 8, 6, 5),
-            (0.06, 12, 9, 8),
-            (0.18, 20, 15, 11),
-            (0.35, 22, 17, 12),
-            (0.5, 15, 11, 10),
-            (0.6, 6, 5, 10),
-            (0.7, 4.5, 4, 10),
-            (0.8, 4, 3.5, 7),
-            (0.9, 3.5, 3, 2),
-            (1, 3.5, 3),
+        profile=(
+            Section(fraction=0, half_width_mm=6, half_depth_mm=5),
+            Section(fraction=0.03, half_width_mm=8, half_depth_mm=6, posterior_offset_mm=5),
+            Section(fraction=0.06, half_width_mm=12, half_depth_mm=9, posterior_offset_mm=8),
+            Section(fraction=0.18, half_width_mm=20, half_depth_mm=15, posterior_offset_mm=11),
+            Section(fraction=0.35, half_width_mm=22, half_depth_mm=17, posterior_offset_mm=12),
+            Section(fraction=0.5, half_width_mm=15, half_depth_mm=11, posterior_offset_mm=10),
+            Section(fraction=0.6, half_width_mm=6, half_depth_mm=5, posterior_offset_mm=10),
+            Section(fraction=0.7, half_width_mm=4.5, half_depth_mm=4, posterior_offset_mm=10),
+            Section(fraction=0.8, half_width_mm=4, half_depth_mm=3.5, posterior_offset_mm=7),
+            Section(fraction=0.9, half_width_mm=3.5, half_depth_mm=3, posterior_offset_mm=2),
+            Section(fraction=1, half_width_mm=3.5, half_depth_mm=3),
         ),
         rings=80,
         knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "semimembranosus": MuscleSpec(
-        (
+        path=(
             "ischial_tuberosity_superolateral",
             "via.semimembranosus.upper",
             "via.semimembranosus.middle",
             "posterior_medial_tibial_condyle",
         ),
-        (
-            (0, 7, 3),
-            (0.04, 9, 3.5, 5),
-            (0.12, 12, 4, 6),
-            (0.3, 16, 6, 4),
-            (0.5, 25, 16, 8),
-            (0.68, 27, 19, 9),
-            (0.82, 21, 14, 8),
-            (0.92, 10, 6, 6),
-            (0.97, 8, 5, 4),
-            (1, 7, 4),
+        profile=(
+            Section(fraction=0, half_width_mm=7, half_depth_mm=3),
+            Section(fraction=0.04, half_width_mm=9, half_depth_mm=3.5, posterior_offset_mm=5),
+            Section(fraction=0.12, half_width_mm=12, half_depth_mm=4, posterior_offset_mm=6),
+            Section(fraction=0.3, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=4),
+            Section(fraction=0.5, half_width_mm=25, half_depth_mm=16, posterior_offset_mm=8),
+            Section(fraction=0.68, half_width_mm=27, half_depth_mm=19, posterior_offset_mm=9),
+            Section(fraction=0.82, half_width_mm=21, half_depth_mm=14, posterior_offset_mm=8),
+            Section(fraction=0.92, half_width_mm=10, half_depth_mm=6, posterior_offset_mm=6),
+            Section(fraction=0.97, half_width_mm=8, half_depth_mm=5, posterior_offset_mm=4),
+            Section(fraction=1, half_width_mm=7, half_depth_mm=4),
         ),
         knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
     "gastrocnemius.medial_head": MuscleSpec(
-        (
+        path=(
             "medial_femoral_condyle_posterior",
             "gastrocnemius_medial_junction",
         ),
-        (
-            (0, 8, 3),
-            (0.04, 11, 3.5, 7),
-            (0.1, 16, 6, 12),
-            (0.2, 27, 12, 20),
-            (0.32, 34, 17, 23),
-            (0.47, 35, 17, 23),
-            (0.63, 30, 15, 19),
-            (0.78, 20, 9, 12),
-            (0.9, 11, 5, 6),
-            (1, 6, 2.5, 2),
+        profile=(
+            Section(fraction=0, half_width_mm=8, half_depth_mm=3),
+            Section(fraction=0.04, half_width_mm=11, half_depth_mm=3.5, posterior_offset_mm=7),
+            Section(fraction=0.1, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=12),
+            Section(fraction=0.2, half_width_mm=27, half_depth_mm=12, posterior_offset_mm=20),
+            Section(fraction=0.32, half_width_mm=34, half_depth_mm=17, posterior_offset_mm=23),
+            Section(fraction=0.47, half_width_mm=35, half_depth_mm=17, posterior_offset_mm=23),
+            Section(fraction=0.63, half_width_mm=30, half_depth_mm=15, posterior_offset_mm=19),
+            Section(fraction=0.78, half_width_mm=20, half_depth_mm=9, posterior_offset_mm=12),
+            Section(fraction=0.9, half_width_mm=11, half_depth_mm=5, posterior_offset_mm=6),
+            Section(fraction=1, half_width_mm=6, half_depth_mm=2.5, posterior_offset_mm=2),
         ),
-        TENDON_TAIL,
+        length_tail=TENDON_TAIL,
         knee_wrap_mm=GASTROCNEMIUS_KNEE_WRAP_MM,
     ),
     "gastrocnemius.lateral_head": MuscleSpec(
-        (
+        path=(
             "lateral_femoral_condyle_posterior",
             "gastrocnemius_lateral_junction",
         ),
-        (
-            (0, 7, 3),
-            (0.04, 10, 3.5, 7),
-            (0.1, 14, 6, 12),
-            (0.2, 22, 11, 19),
-            (0.32, 26, 14, 21),
-            (0.47, 27, 15, 21),
-            (0.63, 23, 12, 17),
-            (0.78, 15, 8, 10),
-            (0.9, 9, 4.5, 5),
-            (1, 6, 3, 2),
+        profile=(
+            Section(fraction=0, half_width_mm=7, half_depth_mm=3),
+            Section(fraction=0.04, half_width_mm=10, half_depth_mm=3.5, posterior_offset_mm=7),
+            Section(fraction=0.1, half_width_mm=14, half_depth_mm=6, posterior_offset_mm=12),
+            Section(fraction=0.2, half_width_mm=22, half_depth_mm=11, posterior_offset_mm=19),
+            Section(fraction=0.32, half_width_mm=26, half_depth_mm=14, posterior_offset_mm=21),
+            Section(fraction=0.47, half_width_mm=27, half_depth_mm=15, posterior_offset_mm=21),
+            Section(fraction=0.63, half_width_mm=23, half_depth_mm=12, posterior_offset_mm=17),
+            Section(fraction=0.78, half_width_mm=15, half_depth_mm=8, posterior_offset_mm=10),
+            Section(fraction=0.9, half_width_mm=9, half_depth_mm=4.5, posterior_offset_mm=5),
+            Section(fraction=1, half_width_mm=6, half_depth_mm=3, posterior_offset_mm=2),
         ),
-        TENDON_TAIL,
+        length_tail=TENDON_TAIL,
         knee_wrap_mm=GASTROCNEMIUS_KNEE_WRAP_MM,
     ),
     "soleus": MuscleSpec(
-        (
+        path=(
             ("posterior_proximal_fibula", "soleal_line"),
             "via.soleus.upper",
             "via.soleus.lower",
             "soleus_junction",
         ),
-        (
-            (0, 44, 6),
-            (0.08, 44, 9, 2.5),
-            (0.35, 46, 12.5, 2.5),
-            (0.55, 42, 12.5, 1.5),
-            (0.72, 34, 10.5),
-            (0.86, 22, 7.5),
-            (0.95, 14, 5.5),
-            (1, 10, 4.5),
+        profile=(
+            Section(fraction=0, half_width_mm=44, half_depth_mm=6),
+            Section(fraction=0.08, half_width_mm=44, half_depth_mm=9, posterior_offset_mm=2.5),
+            Section(fraction=0.35, half_width_mm=46, half_depth_mm=12.5, posterior_offset_mm=2.5),
+            Section(fraction=0.55, half_width_mm=42, half_depth_mm=12.5, posterior_offset_mm=1.5),
+            Section(fraction=0.72, half_width_mm=34, half_depth_mm=10.5),
+            Section(fraction=0.86, half_width_mm=22, half_depth_mm=7.5),
+            Section(fraction=0.95, half_width_mm=14, half_depth_mm=5.5),
+            Section(fraction=1, half_width_mm=10, half_depth_mm=4.5),
         ),
-        TENDON_TAIL[1:],
+        length_tail=TENDON_TAIL[1:],
         end_rounding_mm=(30.0, None),
         top_tilt=0.4,
     ),
     "calcaneal_tendon": MuscleSpec(
-        ("calcaneal_tendon_origin", *TENDON_TAIL),
-        (
-            (0, 11, 2),
-            (0.1, 10.5, 2.5),
-            (0.35, 8, 3.5),
-            (0.6, 5.5, 4.5),
-            (0.8, 5.5, 5),
-            (0.92, 8, 4.5),
-            (1, 10, 3.5),
+        path=("calcaneal_tendon_origin", *TENDON_TAIL),
+        profile=(
+            Section(fraction=0, half_width_mm=11, half_depth_mm=2),
+            Section(fraction=0.1, half_width_mm=10.5, half_depth_mm=2.5),
+            Section(fraction=0.35, half_width_mm=8, half_depth_mm=3.5),
+            Section(fraction=0.6, half_width_mm=5.5, half_depth_mm=4.5),
+            Section(fraction=0.8, half_width_mm=5.5, half_depth_mm=5),
+            Section(fraction=0.92, half_width_mm=8, half_depth_mm=4.5),
+            Section(fraction=1, half_width_mm=10, half_depth_mm=3.5),
         ),
         rings=50,
     ),
@@ -343,17 +359,16 @@ def _end_rounding(distance_mm: np.ndarray, rounding_mm: float) -> np.ndarray:
 @lru_cache(maxsize=64)
 def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Half widths, half depths and posterior offsets (mm) of every ring; ends rounded."""
-    table = np.array([row + (0.0,) * (4 - len(row)) for row in spec.profile], float)
+    table = np.array(spec.profile, float)  # columns in Section's field order
     fraction = _ring_fractions(n_rings)
-    columns = [np.interp(fraction, table[:, 0], table[:, k]) for k in (1, 2, 3)]
-    for column in columns:
-        for _ in range(4):
-            column[1:-1] = 0.25 * column[:-2] + 0.5 * column[1:-1] + 0.25 * column[2:]
-    widths, depths, offsets = columns
+    widths, depths, offsets = (
+        smooth_keeping_ends(np.interp(fraction, table[:, 0], table[:, k]), 4) for k in (1, 2, 3)
+    )
     length = _standing_length_mm(spec)
     for end, distance in ((0, fraction * length), (-1, (1.0 - fraction) * length)):
+        section = spec.profile[end]
         rounding = spec.end_rounding_mm[end] or float(
-            np.clip(max(table[end, 1], table[end, 2]), 3.0, 10.0)
+            np.clip(max(section.half_width_mm, section.half_depth_mm), 3.0, 10.0)
         )
         factor = _end_rounding(distance, rounding)
         widths *= factor
@@ -374,8 +389,27 @@ def sweep_muscle(spec: MuscleSpec, pose: Pose, resolution: float) -> tuple[np.nd
     return sweep_muscles(pose, resolution)[part_id]
 
 
+class _BatchLayout(NamedTuple):
+    """What the one-batch sweep needs that depends on the resolution only, not the pose.
+
+    Per-ring arrays stack every muscle's rings in ``MUSCLES`` order; muscle
+    ``k`` owns rings ``starts[k]:starts[k + 1]``. ``previous`` and
+    ``following`` index each ring's neighbours along its own tube (itself at
+    the ends), so no tangent mixes two muscles.
+    """
+
+    n_around: int
+    starts: tuple[int, ...]
+    half_widths_mm: np.ndarray
+    half_depths_mm: np.ndarray
+    posterior_offsets_mm: np.ndarray
+    previous: np.ndarray
+    following: np.ndarray
+    tilts: np.ndarray
+
+
 @lru_cache(maxsize=8)
-def _batch_layout(resolution: float):
+def _batch_layout(resolution: float) -> _BatchLayout:
     """Stacked ring profiles of every muscle, and each ring's neighbours along its own tube."""
     shapes = [muscle_shape(spec, resolution) for spec in MUSCLES.values()]
     n_around = shapes[0][1]
@@ -390,26 +424,29 @@ def _batch_layout(resolution: float):
     widths, depths, offsets = (np.concatenate([p[k] for p in profiles]) for k in range(3))
     tilts = np.concatenate(
         [
-            spec.top_tilt * (1.0 - _smoothstep(_ring_fractions(n_rings) / TILT_FADE_FRACTION))
+            spec.top_tilt * (1.0 - smoothstep(_ring_fractions(n_rings), 0.0, TILT_FADE_FRACTION))
             for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
         ]
     )
-    return n_around, tuple(starts), widths, depths, offsets, previous, following, tilts
+    return _BatchLayout(
+        n_around=n_around,
+        starts=tuple(starts),
+        half_widths_mm=widths,
+        half_depths_mm=depths,
+        posterior_offsets_mm=offsets,
+        previous=previous,
+        following=following,
+        tilts=tilts,
+    )
 
 
 TILT_FADE_FRACTION = 0.3
 
 
-def _smoothstep(t: np.ndarray) -> np.ndarray:
-    t = np.clip(t, 0.0, 1.0)
-    return t * t * (3.0 - 2.0 * t)
-
-
 def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Points and outward normals of every muscle part in a pose, swept in one batch."""
-    n_around, starts, widths, depths, offsets, previous, following, tilts = _batch_layout(
-        resolution
-    )
+    layout = _batch_layout(resolution)
+    starts = layout.starts
     centres = np.concatenate(
         [
             resample_path(control_points(spec, pose), n_rings, fractions=_ring_fractions(n_rings))
@@ -417,7 +454,14 @@ def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, 
         ]
     )
     rings, normals = batched_tubes(
-        centres, widths, depths, offsets, n_around, previous, following, tilts
+        centres,
+        half_widths=layout.half_widths_mm,
+        half_depths=layout.half_depths_mm,
+        depth_offsets=layout.posterior_offsets_mm,
+        n_around=layout.n_around,
+        previous=layout.previous,
+        following=layout.following,
+        tilts=layout.tilts,
     )
     result = {}
     for part_id, start, end in zip(MUSCLES, starts[:-1], starts[1:], strict=True):

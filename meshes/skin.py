@@ -11,37 +11,54 @@ between, so the envelope bends smoothly when the joints move.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from meshes.anthropometry import ADULT
-from meshes.frames import X_AXIS, blended_transforms, rotations_about
+from meshes.frames import frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
 from meshes.pose import STANDING, Pose
-from meshes.sweep import tube_normals
+from meshes.sweep import smooth_keeping_ends, smoothstep, tube_normals
 
-#: Stations down the leg: (z, centre x, centre y, half width x, half depth y), mm, standing.
-SKIN_STATIONS: tuple[tuple[float, float, float, float, float], ...] = (
-    (58, 14, -14, 16, 15),
-    (52, 14, -14, 44, 42),
-    (40, 14, -14, 66, 63),
-    (20, 14, -14, 80, 76),
-    (0, 14, -15, 86, 82),
-    (-60, 12, -15, 88, 86),
-    (-200, 10, -12, 81, 83),
-    (-330, 8, -10, 69, 73),
-    (-400, 6, -7, 61, 63),
-    (-440, 5, -7, 59, 60),
-    (-500, 4, -14, 57, 61),
-    (-560, 4, -20, 55, 62),
-    (-650, 4, -22, 48, 56),
-    (-740, 4, -18, 38, 45),
-    (-800, 4, -17, 36, 43),
-    (-850, 6, -17, 40, 50),
-    (-880, 8, -22, 38, 52),
-    (-896, 8, -24, 32, 44),
-    (-906, 8, -25, 20, 28),
-    (-911, 8, -25, 8, 12),
+
+class SkinStation(NamedTuple):
+    """One section of the skin table: a horizontal ring at height ``z_mm``, standing.
+
+    The ring is centred on ``(centre_x_mm, centre_y_mm)``; its half width runs
+    along X (lateral), its half depth along Y (anterior). Rings between
+    stations are interpolated and smoothed, then widened round the muscles.
+    """
+
+    z_mm: float
+    centre_x_mm: float
+    centre_y_mm: float
+    half_width_mm: float
+    half_depth_mm: float
+
+
+#: Stations down the leg, hip to heel.
+SKIN_STATIONS: tuple[SkinStation, ...] = (
+    SkinStation(z_mm=58, centre_x_mm=14, centre_y_mm=-14, half_width_mm=16, half_depth_mm=15),
+    SkinStation(z_mm=52, centre_x_mm=14, centre_y_mm=-14, half_width_mm=44, half_depth_mm=42),
+    SkinStation(z_mm=40, centre_x_mm=14, centre_y_mm=-14, half_width_mm=66, half_depth_mm=63),
+    SkinStation(z_mm=20, centre_x_mm=14, centre_y_mm=-14, half_width_mm=80, half_depth_mm=76),
+    SkinStation(z_mm=0, centre_x_mm=14, centre_y_mm=-15, half_width_mm=86, half_depth_mm=82),
+    SkinStation(z_mm=-60, centre_x_mm=12, centre_y_mm=-15, half_width_mm=88, half_depth_mm=86),
+    SkinStation(z_mm=-200, centre_x_mm=10, centre_y_mm=-12, half_width_mm=81, half_depth_mm=83),
+    SkinStation(z_mm=-330, centre_x_mm=8, centre_y_mm=-10, half_width_mm=69, half_depth_mm=73),
+    SkinStation(z_mm=-400, centre_x_mm=6, centre_y_mm=-7, half_width_mm=61, half_depth_mm=63),
+    SkinStation(z_mm=-440, centre_x_mm=5, centre_y_mm=-7, half_width_mm=59, half_depth_mm=60),
+    SkinStation(z_mm=-500, centre_x_mm=4, centre_y_mm=-14, half_width_mm=57, half_depth_mm=61),
+    SkinStation(z_mm=-560, centre_x_mm=4, centre_y_mm=-20, half_width_mm=55, half_depth_mm=62),
+    SkinStation(z_mm=-650, centre_x_mm=4, centre_y_mm=-22, half_width_mm=48, half_depth_mm=56),
+    SkinStation(z_mm=-740, centre_x_mm=4, centre_y_mm=-18, half_width_mm=38, half_depth_mm=45),
+    SkinStation(z_mm=-800, centre_x_mm=4, centre_y_mm=-17, half_width_mm=36, half_depth_mm=43),
+    SkinStation(z_mm=-850, centre_x_mm=6, centre_y_mm=-17, half_width_mm=40, half_depth_mm=50),
+    SkinStation(z_mm=-880, centre_x_mm=8, centre_y_mm=-22, half_width_mm=38, half_depth_mm=52),
+    SkinStation(z_mm=-896, centre_x_mm=8, centre_y_mm=-24, half_width_mm=32, half_depth_mm=44),
+    SkinStation(z_mm=-906, centre_x_mm=8, centre_y_mm=-25, half_width_mm=20, half_depth_mm=28),
+    SkinStation(z_mm=-911, centre_x_mm=8, centre_y_mm=-25, half_width_mm=8, half_depth_mm=12),
 )
 
 #: Superellipse exponent of a section: a little squarer than an ellipse, like a limb.
@@ -58,14 +75,9 @@ BLEND_ZONES_MM: dict[str, tuple[float, float]] = {
 }
 
 
-def _smoothstep(z: np.ndarray, start: float, end: float) -> np.ndarray:
-    t = np.clip((z - start) / (end - start), 0.0, 1.0)
-    return t * t * (3.0 - 2.0 * t)
-
-
 def skin_shape(resolution: float) -> tuple[int, int]:
     """``(n_rings, n_around)`` of the skin tube at a resolution."""
-    length = SKIN_STATIONS[0][0] - SKIN_STATIONS[-1][0]
+    length = SKIN_STATIONS[0].z_mm - SKIN_STATIONS[-1].z_mm
     return max(20, round(length / SKIN_RING_SPACING_MM * resolution)), max(
         12, round(SKIN_AROUND * resolution)
     )
@@ -86,12 +98,11 @@ def _unit_section(n_around: int) -> np.ndarray:
 
 
 def _ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    table = np.asarray(SKIN_STATIONS, float)
+    table = np.asarray(SKIN_STATIONS, float)  # columns in SkinStation's field order
     z = np.linspace(table[0, 0], table[-1, 0], n_rings)
-    columns = [np.interp(-z, -table[:, 0], table[:, k]) for k in range(1, 5)]
-    for column in columns:
-        for _ in range(3):
-            column[1:-1] = 0.25 * column[:-2] + 0.5 * column[1:-1] + 0.25 * column[2:]
+    columns = [
+        smooth_keeping_ends(np.interp(-z, -table[:, 0], table[:, k]), 3) for k in range(1, 5)
+    ]
     centres = np.stack([columns[0], columns[1], z], -1)
     return z, centres, np.stack(columns[2:], -1)
 
@@ -152,9 +163,9 @@ def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
             for sign in (-1, 1):
                 dilated = np.maximum(dilated, np.roll(need, sign * step, axis=axis))
         need = dilated
-    for _ in range(2):
+    for _ in range(2):  # soften the steps: round each closed ring, then down the leg
         need = 0.5 * need + 0.25 * (np.roll(need, 1, 1) + np.roll(need, -1, 1))
-        need[1:-1] = 0.5 * need[1:-1] + 0.25 * (need[:-2] + need[2:])
+        need = smooth_keeping_ends(need, 1)
     return np.maximum(need, 1.0)
 
 
@@ -175,13 +186,10 @@ def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _ring_transforms(z: np.ndarray, pose: Pose) -> np.ndarray:
-    weights = {joint: _smoothstep(z, *zone) for joint, zone in BLEND_ZONES_MM.items()}
-    hip = rotations_about(X_AXIS, np.zeros(3), weights["hip"] * pose.hip_flexion)
-    knee = rotations_about(X_AXIS, ADULT.knee_centre, -weights["knee"] * pose.knee_flexion)
-    ankle = rotations_about(
-        ADULT.ankle_axis, ADULT.ankle_centre, weights["ankle"] * pose.ankle_dorsiflexion
+    """Each ring's transform: its own fraction of every joint, from the blend zones."""
+    return joint_chain(
+        pose, **{joint: smoothstep(z, *zone) for joint, zone in BLEND_ZONES_MM.items()}
     )
-    return hip @ knee @ ankle
 
 
 #: Standing z of the skin ring that turns by half the knee angle: the plane of the knee crease.
@@ -199,7 +207,7 @@ def _crease_at_knee(posed: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:
     """
     if pose.knee_flexion <= 0.0:
         return posed
-    half = blended_transforms("knee", np.array([0.5]), pose)[0]
+    half = frame_transform("knee:0.5", pose)
     normal = half[:3, 2]
     origin = half[:3, :3] @ np.array([0.0, 0.0, KNEE_CREASE_Z_MM]) + half[:3, 3]
     side = np.where(z > KNEE_CREASE_Z_MM, 1.0, -1.0)[:, None]

@@ -80,9 +80,40 @@ def resample_path(
         fractions = np.linspace(0.0, 1.0, n_points)
     targets = fractions * distance[-1]
     points = np.stack([np.interp(targets, distance, control_points[:, k]) for k in range(3)], -1)
-    for _ in range(smoothing_passes):
-        points[1:-1] = 0.25 * points[:-2] + 0.5 * points[1:-1] + 0.25 * points[2:]
-    return points
+    return smooth_keeping_ends(points, smoothing_passes)
+
+
+def smooth_keeping_ends(samples: np.ndarray, passes: int) -> np.ndarray:
+    """``samples`` smoothed along their first axis by ``passes`` of a 1-2-1 filter, ends held.
+
+    The one smoothing step of every sampled curve in the model: centrelines,
+    muscle and skin section tables, bone shafts. Holding the ends keeps
+    attachments and end sections where the tables put them. Returns a new array.
+
+    Example
+    -------
+    >>> smooth_keeping_ends(np.array([0.0, 0.0, 4.0, 0.0, 0.0]), 1).tolist()
+    [0.0, 1.0, 2.0, 1.0, 0.0]
+    """
+    samples = np.array(samples, dtype=float)
+    for _ in range(passes):
+        samples[1:-1] = 0.25 * samples[:-2] + 0.5 * samples[1:-1] + 0.25 * samples[2:]
+    return samples
+
+
+def smoothstep(values: np.ndarray, start: float = 0.0, end: float = 1.0) -> np.ndarray:
+    """0 at ``start``, 1 at ``end``, an S-curve between with zero slope at both.
+
+    Used wherever a quantity fades in over a range (a joint's weight down the
+    skin, a muscle's border tilt), so it starts and stops without a kink.
+
+    Example
+    -------
+    >>> smoothstep(np.array([-1.0, 0.5, 2.0])).tolist()
+    [0.0, 0.5, 1.0]
+    """
+    t = np.clip((values - start) / (end - start), 0.0, 1.0)
+    return t * t * (3.0 - 2.0 * t)
 
 
 def tube_points(

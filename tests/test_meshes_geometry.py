@@ -142,6 +142,23 @@ def test_every_muscle_attaches_to_named_landmarks():
             assert name in LANDMARKS
 
 
+def test_skin_and_blended_frames_meet_the_segments_they_join():
+    """One joint chain: the skin rides each bone rigidly and a pulley frame never jumps."""
+    from meshes.frames import blended_transforms, frame_transform
+    from meshes.skin import _ring_transforms
+
+    pose = Pose(hip_flexion=60, knee_flexion=90, ankle_dorsiflexion=-30)
+    joins = {"hip": ("pelvis", "thigh"), "knee": ("thigh", "shank"), "ankle": ("shank", "foot")}
+    for joint, (proximal, distal) in joins.items():
+        ends = blended_transforms(joint, np.array([0.0, 1.0]), pose)
+        assert np.allclose(ends[0], frame_transform(proximal, pose), atol=1e-9)
+        assert np.allclose(ends[1], frame_transform(distal, pose), atol=1e-9)
+    thigh, calf, heel = _ring_transforms(np.array([-250.0, -650.0, -900.0]), pose)
+    assert np.allclose(thigh, frame_transform("thigh", pose), atol=1e-9)
+    assert np.allclose(calf, frame_transform("shank", pose), atol=1e-9)
+    assert np.allclose(heel, frame_transform("foot", pose), atol=1e-9)
+
+
 def test_fibula_is_lateral_and_posterior_to_the_tibia():
     fibular_head = landmark_position("fibular_head")
     pes_anserinus = landmark_position("pes_anserinus")
