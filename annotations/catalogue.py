@@ -49,13 +49,18 @@ class Catalogue:
             id = PART_BY_ID[id].structure
         return self.cards[id]
 
-    def display_name(self, part_id: str) -> str:
-        """Short name of a part for labels and lists: "Gastrocnemius (medial head)".
+    def display_name(self, id: str) -> str:
+        """The name every list, label, tree row and table shows for a structure, group or part.
 
-        Comes from the cards, so a teacher's renamed card renames its labels too.
+        A part with its own card ("Medial head of gastrocnemius") is named by it;
+        one without, by its structure and head ("Gastrocnemius (medial head)").
+        Always from the cards, so a teacher's renamed card renames it everywhere.
         """
-        name = self.card(part_id).name
-        _, _, head = part_id.partition(".")
+        part = self.get_part(id) if id in PART_BY_ID else None
+        if part is not None:
+            return part.name
+        name = self.card(id).name
+        _, _, head = id.partition(".")
         return f"{name} ({head.replace('_', ' ')})" if head else name
 
     def get_part(self, part_id: str) -> PartCard | None:

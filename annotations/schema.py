@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from meshes.parts import GROUPS, MUSCLE_IDS, STRUCTURE_IDS
-from meshes.pose import POSE_RANGES_DEG
+from meshes.pose import POSE_RANGES_DEG, Pose
 
 if TYPE_CHECKING:
     from meshes.pose import Pose
@@ -52,8 +52,6 @@ class PoseKeyframe(Model):
 
     def to_pose(self) -> Pose:
         """The same angles as a ``meshes.Pose``, ready for the geometry."""
-        from meshes.pose import Pose
-
         return Pose(self.hip_flexion, self.knee_flexion, self.ankle_dorsiflexion)
 
 

@@ -43,15 +43,17 @@ def main() -> None:
         "repose_ms": median(reposes_ms),
     }
 
+    from annotations import load_annotations
     from viewer.model.state import AtlasState
     from viewer.render.export import export_screenshot
 
+    name_of = load_annotations().display_name
     state = AtlasState()
-    export_screenshot(state, out_dir / "warm-up.png", WARM_UP_EXPORT_SIZE_PX)
+    export_screenshot(state, out_dir / "warm-up.png", WARM_UP_EXPORT_SIZE_PX, name_of)
     for name, size in EXPORT_SIZES_PX.items():
         path = out_dir / f"{name}.png"
         result[name] = median(
-            [timed(export_screenshot, state, path, size) for _ in range(export_repeats)]
+            [timed(export_screenshot, state, path, size, name_of) for _ in range(export_repeats)]
         )
     emit(result)
 

@@ -32,7 +32,7 @@ _FROM_LEG = frozenset({"Leg", "build_leg", "path_lengths_mm", "repose"})
 
 def __getattr__(name: str):
     if name in _FROM_LEG:
-        from meshes import leg
+        from meshes import leg  # noqa: PLC0415 (lazy on purpose, see _FROM_LEG)
 
         return getattr(leg, name)
     raise AttributeError(f"module 'meshes' has no attribute {name!r}")

@@ -8,10 +8,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LAYERS: tuple[str, ...] = ("skin", "superficial", "deep", "tendons", "bones")
 
-#: Group id -> display name.
-GROUPS: dict[str, str] = {"hamstrings": "Hamstrings", "triceps_surae": "Calf muscles"}
+@dataclass(frozen=True)
+class Layer:
+    """A depth the person can peel away: one row of the layer strip, one key, one menu item."""
+
+    id: str
+    title: str
+    key: str  # the window's toggle shortcut
+    default_opacity: float
+
+
+#: Every layer, from the outside in; the one table the strip, the menus, the CLI and the
+#: settings read.
+LAYER_TABLE: tuple[Layer, ...] = (
+    Layer(id="skin", title="Skin", key="1", default_opacity=0.22),
+    Layer(id="superficial", title="Superficial muscles", key="2", default_opacity=1.0),
+    Layer(id="deep", title="Deep muscles", key="3", default_opacity=1.0),
+    Layer(id="tendons", title="Tendons", key="4", default_opacity=1.0),
+    Layer(id="bones", title="Bones", key="5", default_opacity=1.0),
+)
+LAYERS: tuple[str, ...] = tuple(layer.id for layer in LAYER_TABLE)
+LAYER_BY_ID: dict[str, Layer] = {layer.id: layer for layer in LAYER_TABLE}
+
+#: Group ids. Their names live only on the group cards (annotations/data), so a teacher's
+#: renamed card renames the group everywhere.
+GROUPS: tuple[str, ...] = ("hamstrings", "triceps_surae")
 
 MUSCLE_COLOUR = (0.62, 0.22, 0.19)
 MUSCLE_COLOUR_DEEP = (0.55, 0.19, 0.17)
@@ -39,55 +61,77 @@ class PartInfo:
 
 PARTS: tuple[PartInfo, ...] = (
     PartInfo(
-        "biceps_femoris.long_head",
-        "biceps_femoris",
-        "superficial",
-        "muscle",
-        MUSCLE_COLOUR,
-        "hamstrings",
+        id="biceps_femoris.long_head",
+        structure="biceps_femoris",
+        layer="superficial",
+        kind="muscle",
+        colour=MUSCLE_COLOUR,
+        group="hamstrings",
     ),
     PartInfo(
-        "biceps_femoris.short_head",
-        "biceps_femoris",
-        "deep",
-        "muscle",
-        MUSCLE_COLOUR_DEEP,
-        "hamstrings",
+        id="biceps_femoris.short_head",
+        structure="biceps_femoris",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="hamstrings",
     ),
     PartInfo(
-        "semitendinosus", "semitendinosus", "superficial", "muscle", MUSCLE_COLOUR, "hamstrings"
+        id="semitendinosus",
+        structure="semitendinosus",
+        layer="superficial",
+        kind="muscle",
+        colour=MUSCLE_COLOUR,
+        group="hamstrings",
     ),
     PartInfo(
-        "semimembranosus", "semimembranosus", "deep", "muscle", MUSCLE_COLOUR_DEEP, "hamstrings"
+        id="semimembranosus",
+        structure="semimembranosus",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="hamstrings",
     ),
     PartInfo(
-        "gastrocnemius.medial_head",
-        "gastrocnemius",
-        "superficial",
-        "muscle",
-        MUSCLE_COLOUR,
-        "triceps_surae",
+        id="gastrocnemius.medial_head",
+        structure="gastrocnemius",
+        layer="superficial",
+        kind="muscle",
+        colour=MUSCLE_COLOUR,
+        group="triceps_surae",
     ),
     PartInfo(
-        "gastrocnemius.lateral_head",
-        "gastrocnemius",
-        "superficial",
-        "muscle",
-        MUSCLE_COLOUR,
-        "triceps_surae",
+        id="gastrocnemius.lateral_head",
+        structure="gastrocnemius",
+        layer="superficial",
+        kind="muscle",
+        colour=MUSCLE_COLOUR,
+        group="triceps_surae",
     ),
-    PartInfo("soleus", "soleus", "deep", "muscle", MUSCLE_COLOUR_DEEP, "triceps_surae"),
     PartInfo(
-        "calcaneal_tendon", "calcaneal_tendon", "tendons", "tendon", TENDON_COLOUR, "triceps_surae"
+        id="soleus",
+        structure="soleus",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="triceps_surae",
     ),
-    PartInfo("hip_bone", "hip_bone", "bones", "bone", BONE_COLOUR),
-    PartInfo("femur", "femur", "bones", "bone", BONE_COLOUR),
-    PartInfo("patella", "patella", "bones", "bone", BONE_COLOUR),
-    PartInfo("tibia", "tibia", "bones", "bone", BONE_COLOUR),
-    PartInfo("fibula", "fibula", "bones", "bone", BONE_COLOUR),
-    PartInfo("calcaneus", "calcaneus", "bones", "bone", BONE_COLOUR),
-    PartInfo("foot", "foot", "bones", "bone", BONE_COLOUR),
-    PartInfo("skin", "skin", "skin", "skin", SKIN_COLOUR),
+    PartInfo(
+        id="calcaneal_tendon",
+        structure="calcaneal_tendon",
+        layer="tendons",
+        kind="tendon",
+        colour=TENDON_COLOUR,
+        group="triceps_surae",
+    ),
+    PartInfo(id="hip_bone", structure="hip_bone", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="femur", structure="femur", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="patella", structure="patella", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="tibia", structure="tibia", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="fibula", structure="fibula", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="calcaneus", structure="calcaneus", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="foot", structure="foot", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="skin", structure="skin", layer="skin", kind="skin", colour=SKIN_COLOUR),
 )
 
 PART_BY_ID: dict[str, PartInfo] = {part.id: part for part in PARTS}

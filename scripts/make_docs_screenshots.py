@@ -14,6 +14,7 @@ os.environ["QT_API"] = "pyside6"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PIL import Image  # noqa: E402
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
 from annotations import load_annotations  # noqa: E402
@@ -21,7 +22,6 @@ from viewer.gui.app import make_application  # noqa: E402
 from viewer.gui.window import AtlasWindow  # noqa: E402
 from viewer.model.state import AtlasState  # noqa: E402
 from viewer.render.export import export_screenshot  # noqa: E402
-from viewer.render.labels import part_names  # noqa: E402
 
 DOCS = ROOT / "docs"
 STRETCH_SHOTS = {
@@ -36,7 +36,7 @@ def stretch_maps(catalogue) -> None:
         pose = catalogue.stretches[stretch_id].pose.to_pose()
         state = AtlasState(pose=pose, colour_mode="stretch", view=view, labels=True)
         state.set_layer_opacity("skin", 0.12)
-        export_screenshot(state, DOCS / name, (900, 1100), names=part_names(catalogue))
+        export_screenshot(state, DOCS / name, (900, 1100), catalogue.display_name)
         print("wrote", DOCS / name)
 
 
@@ -64,8 +64,6 @@ def window_shot(catalogue, app) -> None:
 
 def recompress() -> None:
     """Exports favour speed; pictures kept in the repository favour size."""
-    from PIL import Image
-
     for path in DOCS.glob("*.png"):
         with Image.open(path) as image:
             image.load()

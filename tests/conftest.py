@@ -35,10 +35,12 @@ def make_window(qtbot, catalogue, settings_path):
         settings = QSettings(str(path), QSettings.Format.IniFormat)
         window = AtlasWindow(catalogue, state, settings)
         window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
+        # waitExposed and waitActive are context managers: called bare they wait for nothing.
+        with qtbot.waitExposed(window):
+            window.show()
         window.activateWindow()
-        qtbot.waitActive(window)
+        qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window
+        qtbot.waitUntil(window.view.hasFocus)  # keys start on the 3D view, as for a person
         window.view.render()
         windows.append(window)
         return window

@@ -128,3 +128,13 @@ def read_and_close_modal_later(delay_ms: int = 300) -> dict:
 
     QTimer.singleShot(delay_ms, read_and_close)
     return seen
+
+
+def open_export_dialog(qtbot, window):
+    """Open File > Export screenshot with its shortcut, as a person would; the dialog."""
+    from viewer.gui.widgets.export_dialog import ExportDialog
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ExportDialog)))
+    return next(d for d in window.findChildren(ExportDialog) if d.isVisible())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from meshes.parts import LAYERS, PARTS, STRUCTURE_IDS
+from meshes.parts import LAYER_TABLE, LAYERS, PARTS, STRUCTURE_IDS
 from tests.cli_helpers import legatlas
 
 
@@ -15,7 +15,8 @@ def test_list_shows_every_structure_part_and_layer():
         assert part.id in result.stdout
     assert "Short head of biceps femoris" in result.stdout
     assert "Calf muscles" in result.stdout
-    assert "Layers (keys 1-5): " + ", ".join(LAYERS) in result.stdout
+    keys = ", ".join(f"{layer.id} ({layer.key})" for layer in LAYER_TABLE)
+    assert f"Layers (key in the window): {keys}" in result.stdout
 
 
 def test_list_json_has_name_group_and_layer_for_every_part():

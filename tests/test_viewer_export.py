@@ -7,12 +7,11 @@ from PIL import Image
 from PySide6.QtWidgets import QApplication
 
 from tests.cli_helpers import legatlas
-from tests.gui_helpers import read_and_close_modal_later
+from tests.gui_helpers import open_export_dialog, read_and_close_modal_later
 
 
-def _export_from_dialog(window, path, size=(640, 400), transparent=False):
-    window.export_dialog()
-    dialog = window.export_dialog_instance
+def _export_from_dialog(qtbot, window, path, size=(640, 400), transparent=False):
+    dialog = open_export_dialog(qtbot, window)
     dialog.path_field.setText(str(path))
     dialog.size_choice.setCurrentText("Custom")
     dialog.width_field.setValue(size[0])
@@ -21,9 +20,9 @@ def _export_from_dialog(window, path, size=(640, 400), transparent=False):
     return dialog
 
 
-def test_dialog_exports_png_of_requested_size_with_alpha(window, tmp_path):
+def test_dialog_exports_png_of_requested_size_with_alpha(window, qtbot, tmp_path):
     path = tmp_path / "calf.png"
-    dialog = _export_from_dialog(window, path, transparent=True)
+    dialog = _export_from_dialog(qtbot, window, path, transparent=True)
     dialog.save_button.click()
     with Image.open(path) as image:
         assert image.size == (640, 400)
@@ -33,10 +32,9 @@ def test_dialog_exports_png_of_requested_size_with_alpha(window, tmp_path):
     assert window.last_export_dir == str(tmp_path)
 
 
-def test_dialog_view_multiplier_doubles_the_view_size(window, tmp_path):
+def test_dialog_view_multiplier_doubles_the_view_size(window, qtbot, tmp_path):
     path = tmp_path / "double.jpg"
-    window.export_dialog()
-    dialog = window.export_dialog_instance
+    dialog = open_export_dialog(qtbot, window)
     dialog.path_field.setText(str(path))
     dialog.size_choice.setCurrentText("2x view")
     assert not dialog.transparent.isEnabled()
@@ -45,11 +43,11 @@ def test_dialog_view_multiplier_doubles_the_view_size(window, tmp_path):
         assert image.size == (2 * window.view.width(), 2 * window.view.height())
 
 
-def test_unwritable_path_shows_an_error_and_leaves_no_file(window, tmp_path):
+def test_unwritable_path_shows_an_error_and_leaves_no_file(window, qtbot, tmp_path):
     blocker = tmp_path / "notes.txt"
     blocker.write_text("a file where a folder should be")
     path = blocker / "shot.png"
-    dialog = _export_from_dialog(window, path)
+    dialog = _export_from_dialog(qtbot, window, path)
     seen = read_and_close_modal_later()
     dialog.save_button.click()
     assert "cannot write" in seen["text"]

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from meshes.parts import LAYERS
+from tests.gui_helpers import open_export_dialog
 from viewer.model.state import AtlasState
 
 
@@ -93,7 +94,7 @@ def test_labels_name_every_visible_muscle_without_overlapping_at_each_view(windo
     for view in ("posterior", "anterior", "lateral", "medial"):
         window.actions_by_key[f"view_{view}"].trigger()
         window.view.render()
-        boxes = window.scene._labels.boxes
+        boxes = window.scene.label_boxes()
         assert set(boxes) == set(LABELLED_PARTS), view
         width, height = window.view.width(), window.view.height()
         for part_id, box in boxes.items():
@@ -103,10 +104,10 @@ def test_labels_name_every_visible_muscle_without_overlapping_at_each_view(windo
                 if other_id != part_id:
                     assert not box.overlaps(other), (view, part_id, other_id)
     qtbot.keyClick(window, Qt.Key.Key_2)  # hide the superficial layer: its labels go
-    assert "semitendinosus" not in window.scene._labels.boxes
-    assert "soleus" in window.scene._labels.boxes
+    assert "semitendinosus" not in window.scene.label_boxes()
+    assert "soleus" in window.scene.label_boxes()
     qtbot.keyClick(window, Qt.Key.Key_L)
-    assert window.scene._labels is None
+    assert window.scene.label_boxes() == {}
 
 
 def test_layer_strip_slider_changes_opacity(window):
@@ -148,7 +149,8 @@ def test_settings_fixture_is_isolated(settings_path):
 
 def test_launch_options_open_the_window_in_that_state(make_window, settings_path):
     from viewer.cli import build_parser
-    from viewer.commands.gui import apply_hides, initial_state
+    from viewer.commands.common import apply_hides
+    from viewer.commands.gui import initial_state
 
     parser = build_parser()
     arguments = parser.parse_args(
@@ -168,14 +170,14 @@ def test_launch_options_open_the_window_in_that_state(make_window, settings_path
     assert camera.position[0] < camera.focal_point[0]  # medial of a right leg is -X
 
 
-def test_last_export_folder_persists(make_window, tmp_path):
+def test_last_export_folder_persists(make_window, qtbot, tmp_path):
     first = make_window()
     first.last_export_dir = str(tmp_path)
     first.close()
     second = make_window()
-    second.export_dialog()
-    assert second.export_dialog_instance.path_field.text().startswith(str(tmp_path))
-    second.export_dialog_instance.reject()
+    dialog = open_export_dialog(qtbot, second)
+    assert dialog.path_field.text().startswith(str(tmp_path))
+    dialog.reject()
 
 
 def test_broken_user_cards_stop_the_app_with_a_message_naming_the_file(qtbot, tmp_path, capsys):
@@ -193,7 +195,7 @@ def test_broken_user_cards_stop_the_app_with_a_message_naming_the_file(qtbot, tm
 def test_labels_and_lists_take_their_names_from_the_cards(catalogue, tmp_path):
     from annotations import load_annotations
 
-    assert catalogue.display_name("gastrocnemius.medial_head") == "Gastrocnemius (medial head)"
+    assert catalogue.display_name("gastrocnemius.medial_head") == "Medial head of gastrocnemius"
     (tmp_path / "mine.toml").write_text(
         (Path(__file__).parents[1] / "annotations" / "data" / "soleus.toml")
         .read_text()

@@ -8,27 +8,15 @@ status, never a traceback. Usage errors exit 2, like argparse's own.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
 from viewer import __version__
+from viewer.commands import export_meshes, gui, lengths, list_info, screenshot
+from viewer.commands.errors import CommandError
 
 #: Modules under ``viewer.commands`` that add a subcommand each.
-COMMAND_MODULES: tuple[str, ...] = (
-    "viewer.commands.list_info",
-    "viewer.commands.screenshot",
-    "viewer.commands.export_meshes",
-    "viewer.commands.lengths",
-)
-
-
-class CommandError(Exception):
-    """A failure to report to the person as one line, with an exit status."""
-
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
-        self.status = status
+COMMAND_MODULES = (list_info, screenshot, export_meshes, lengths)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,13 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"legatlas {__version__}")
     _add_annotations_option(parser, default=[])
-    from viewer.commands import gui
-
     gui.add_arguments(parser)
     parser.set_defaults(func=gui.run)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     for subparser in subparsers.choices.values():
         # Accepted after the subcommand too: `legatlas info soleus --annotations DIR`.
         _add_annotations_option(subparser, default=argparse.SUPPRESS)

@@ -1,15 +1,12 @@
-"""``legatlas export-meshes DIR``: write every part of the leg as mesh files.
-
-Imports of ``meshes`` (and so VTK) happen inside ``run`` so ``legatlas --help``
-stays instant.
-"""
+"""``legatlas export-meshes DIR``: write every part of the leg as mesh files."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from viewer.cli import CommandError
 from viewer.commands.common import add_pose_arguments, pose_from
+from viewer.commands.errors import CommandError
 
 FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")  # same as meshes.export.EXPORT_FORMATS
 
@@ -31,10 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from pathlib import Path
-
-    from meshes import build_leg
-    from meshes.export import MeshExportError, export_leg
+    # VTK loads only when meshes are really written: --help and usage errors answer at once.
+    from meshes.export import MeshExportError, export_leg  # noqa: PLC0415
+    from meshes.leg import build_leg  # noqa: PLC0415
 
     pose = pose_from(arguments, arguments.subparser)
     try:

@@ -1,4 +1,8 @@
-"""``legatlas`` with no subcommand: open the window."""
+"""``legatlas`` with no subcommand: open the window.
+
+The only command that imports Qt, and only inside ``run``, so every other
+subcommand (and ``--help``) answers without loading a GUI toolkit.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,14 @@ import argparse
 import os
 import sys
 
-from viewer.cli import CommandError
+from viewer.commands.common import (
+    add_view_arguments,
+    apply_view_arguments,
+    check_view_arguments,
+    load_catalogue,
+)
+from viewer.commands.errors import CommandError
+from viewer.model.state import AtlasState
 
 NO_DISPLAY_MESSAGE = (
     "no display found (DISPLAY and WAYLAND_DISPLAY are unset): "
@@ -16,18 +27,7 @@ NO_DISPLAY_MESSAGE = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from viewer.model.state import VIEWS, hideable_ids
-
-    parser.add_argument("--view", choices=VIEWS, default="posterior", help="starting view")
-    parser.add_argument("--select", metavar="ID", help="structure or group to select at start")
-    parser.add_argument(
-        "--hide",
-        metavar="ID_OR_LAYER",
-        nargs="+",
-        default=[],
-        choices=hideable_ids(),
-        help="layers or structures to hide at start",
-    )
+    add_view_arguments(parser)
 
 
 def has_display() -> bool:
@@ -38,21 +38,15 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def initial_state(arguments: argparse.Namespace, parser: argparse.ArgumentParser):
-    """State the window opens in, from --view and --select (--hide is applied after the
-    saved preferences, by ``apply_hides``, so a launch option wins over last session)."""
-    from viewer.model.state import AtlasState
+def initial_state(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> AtlasState:
+    """State the window opens in, from --view and --select.
 
-    state = AtlasState(view=arguments.view)
-    if arguments.select:
-        try:
-            state.select(arguments.select)
-        except ValueError:
-            from viewer.model.state import selectable_ids
-
-            parser.error(
-                f"unknown id {arguments.select!r}; valid ids: {', '.join(selectable_ids())}"
-            )
+    --hide is applied after the saved preferences (``run_app`` does it), so a
+    launch option wins over last session's layers.
+    """
+    check_view_arguments(arguments, parser)
+    state = AtlasState()
+    apply_view_arguments(state, arguments, hides=False)
     return state
 
 
@@ -60,27 +54,12 @@ def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     state = initial_state(arguments, parser)
     if not has_display():
         raise CommandError(NO_DISPLAY_MESSAGE, status=1)
-    from viewer.commands.common import load_catalogue
+    # Qt is imported only now: the other commands and --help never pay for it.
+    from viewer.gui.app import run_app, show_startup_error  # noqa: PLC0415
 
     try:
         catalogue = load_catalogue(arguments)
     except CommandError as error:
         show_startup_error(str(error))  # a person who started from a menu sees no terminal
         raise
-    from viewer.gui.app import run_app
-
     return run_app(catalogue, state, arguments.hide)
-
-
-def apply_hides(state, hides) -> None:
-    for item in hides:
-        state.hide(item)
-
-
-def show_startup_error(message: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from viewer.gui.app import make_application
-
-    make_application()
-    QMessageBox.critical(None, "Leg Atlas cannot start", message)

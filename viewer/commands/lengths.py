@@ -22,7 +22,8 @@ def register(subparsers) -> None:
 
 def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     pose = pose_from(arguments, arguments.subparser)
-    from meshes.lengths import length_rows
+    # Path lengths need the leg's geometry (VTK): loaded only when asked for.
+    from meshes.lengths import length_rows  # noqa: PLC0415
 
     rows = length_rows(pose)
     if arguments.json:

@@ -1,7 +1,6 @@
 """``legatlas list`` and ``legatlas info ID``: the atlas's content, without a window.
 
-``annotations`` is imported inside the run functions so ``legatlas --help``
-stays instant.
+Content only: nothing here loads VTK or Qt, so both answer at once.
 """
 
 from __future__ import annotations
@@ -10,8 +9,10 @@ import argparse
 import json
 from typing import Any
 
-from viewer.cli import CommandError
+from annotations.text import card_as_dict, card_as_text, describable_ids
+from meshes.parts import LAYER_TABLE, parts_of
 from viewer.commands.common import load_catalogue
+from viewer.commands.errors import CommandError
 
 
 def register(subparsers) -> None:
@@ -19,7 +20,7 @@ def register(subparsers) -> None:
         "list",
         help="list every structure and part with its name, group and layer",
         description="List every structure and part with its name, group and layer, "
-        "then the layers (keys 1-5 in the window).",
+        "then the layers with their keys in the window.",
     )
     list_parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     list_parser.set_defaults(func=run_list)
@@ -37,23 +38,21 @@ def register(subparsers) -> None:
 
 def listing(catalogue) -> dict[str, Any]:
     """Structures (each with its parts), groups and layers as JSON-able data."""
-    from meshes.parts import GROUPS, LAYERS, parts_of
-
     structures = []
     for structure_id in catalogue.structure_ids:
         card = catalogue.card(structure_id)
         parts = []
         for part in parts_of(structure_id):
-            part_card = catalogue.get_part(part.id)
-            name = part_card.name if part_card is not None else card.name
-            parts.append({"id": part.id, "name": name, "layer": part.layer})
+            parts.append(
+                {"id": part.id, "name": catalogue.display_name(part.id), "layer": part.layer}
+            )
         structures.append(
             {
                 "id": structure_id,
-                "name": card.name,
+                "name": catalogue.display_name(structure_id),
                 "kind": card.kind,
                 "group": card.group or None,
-                "group_name": GROUPS.get(card.group),
+                "group_name": catalogue.display_name(card.group) if card.group else None,
                 "layers": list(dict.fromkeys(part["layer"] for part in parts)),
                 "parts": parts,
             }
@@ -61,12 +60,12 @@ def listing(catalogue) -> dict[str, Any]:
     groups = [
         {
             "id": group_id,
-            "name": catalogue.card(group_id).name,
+            "name": catalogue.display_name(group_id),
             "members": catalogue.card(group_id).members,
         }
         for group_id in catalogue.group_ids
     ]
-    layers = [{"id": layer, "key": str(index)} for index, layer in enumerate(LAYERS, 1)]
+    layers = [{"id": layer.id, "name": layer.title, "key": layer.key} for layer in LAYER_TABLE]
     return {"structures": structures, "groups": groups, "layers": layers}
 
 
@@ -90,13 +89,12 @@ def run_list(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     print()
     for group in data["groups"]:
         print(f"Group {group['id']} ({group['name']}): {', '.join(group['members'])}")
-    print("Layers (keys 1-5): " + ", ".join(layer["id"] for layer in data["layers"]))
+    keys = ", ".join(f"{layer['id']} ({layer['key']})" for layer in data["layers"])
+    print(f"Layers (key in the window): {keys}")
     return 0
 
 
 def run_info(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from annotations.text import card_as_dict, card_as_text, describable_ids
-
     catalogue = load_catalogue(arguments)
     valid = describable_ids(catalogue)
     if arguments.id not in valid:

@@ -6,8 +6,16 @@ import argparse
 import re
 from pathlib import Path
 
-from viewer.cli import CommandError
-from viewer.commands.common import add_pose_arguments, load_catalogue, pose_from
+from viewer.commands.common import (
+    add_pose_arguments,
+    add_view_arguments,
+    apply_view_arguments,
+    check_view_arguments,
+    load_catalogue,
+    pose_from,
+)
+from viewer.commands.errors import CommandError
+from viewer.model.state import AtlasState
 
 SIZE_PATTERN = re.compile(r"^(\d+)x(\d+)$")
 
@@ -19,20 +27,14 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def register(subparsers) -> None:
-    from viewer.model.state import VIEWS
-
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "screenshot",
         help="render a picture of the leg without opening a window",
         description="Render the atlas off-screen (no display needed) to PNG, JPEG or TIFF.",
     )
     parser.add_argument("out", metavar="OUT", help="image file (.png, .jpg, .tif)")
-    parser.add_argument("--view", choices=VIEWS, default="posterior")
-    parser.add_argument("--select", metavar="ID", help="structure or group to highlight")
-    parser.add_argument(
-        "--hide", metavar="ID_OR_LAYER", nargs="+", default=[], help="layers or ids to hide"
-    )
+    add_view_arguments(parser)
     parser.add_argument("--size", type=parse_size, default=(1600, 1200), metavar="WxH")
     parser.add_argument("--scale", type=int, default=1, metavar="N", help="multiply the size")
     parser.add_argument("--transparent", action="store_true", help="transparent background (PNG)")
@@ -45,25 +47,20 @@ def register(subparsers) -> None:
 
 
 def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    from viewer.model.state import AtlasState, hideable_ids, selectable_ids
-
     parser = arguments.subparser
-    for item in arguments.hide:
-        if item not in hideable_ids():
-            parser.error(
-                f"unknown id or layer {item!r} for --hide; valid: {', '.join(hideable_ids())}"
-            )
-    if arguments.select and arguments.select not in selectable_ids():
-        parser.error(
-            f"unknown id {arguments.select!r} for --select; valid: {', '.join(selectable_ids())}"
-        )
+    check_view_arguments(arguments, parser)
     if not 1 <= arguments.scale <= 8:
         parser.error("--scale must be between 1 and 8")
     pose = pose_from(arguments, parser)
     width, height = arguments.size
     size = (width * arguments.scale, height * arguments.scale)
-    from viewer.render.export import ExportError, check_size, export_screenshot, image_format
-    from viewer.render.labels import part_names
+    # VTK is loaded only when a picture is really rendered: a usage error answers at once.
+    from viewer.render.export import (  # noqa: PLC0415
+        ExportError,
+        check_size,
+        export_screenshot,
+        image_format,
+    )
 
     try:
         fmt = image_format(Path(arguments.out))
@@ -73,19 +70,15 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     if arguments.transparent and fmt != "PNG":
         parser.error("--transparent needs a .png file")
     state = AtlasState(
-        view=arguments.view,
         labels=arguments.labels,
         pose=pose,
         colour_mode="stretch" if arguments.stretch_map else "anatomy",
     )
-    for item in arguments.hide:
-        state.hide(item)
-    if arguments.select:
-        state.select(arguments.select)
+    apply_view_arguments(state, arguments)
+    catalogue = load_catalogue(arguments)
     try:
-        names = part_names(load_catalogue(arguments)) if arguments.labels else None
         path = export_screenshot(
-            state, arguments.out, size, transparent=arguments.transparent, names=names
+            state, arguments.out, size, catalogue.display_name, transparent=arguments.transparent
         )
     except ExportError as error:
         raise CommandError(str(error), status=1) from None

@@ -2,12 +2,16 @@
 
 The same table fills the menus, the toolbar, the tooltips ("Hide selected
 (H)") and Help > Keyboard shortcuts, so a shortcut is never documented in
-one place and different in another.
+one place and different in another. The view and layer commands come from
+the view and layer tables.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from meshes.parts import LAYER_TABLE
+from viewer.model.views import VIEW_TABLE
 
 
 @dataclass(frozen=True)
@@ -21,10 +25,10 @@ class ActionSpec:
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("view_posterior", "Posterior", "Ctrl+1", "View from behind", toolbar=True),
-    ActionSpec("view_anterior", "Anterior", "Ctrl+2", "View from the front", toolbar=True),
-    ActionSpec("view_lateral", "Lateral", "Ctrl+3", "View from the outer side", toolbar=True),
-    ActionSpec("view_medial", "Medial", "Ctrl+4", "View from the inner side", toolbar=True),
+    *(
+        ActionSpec(f"view_{view.id}", view.title, view.shortcut, view.tip, toolbar=True)
+        for view in VIEW_TABLE
+    ),
     ActionSpec("view_reset", "Reset view", "R", "Back to the posterior view", toolbar=True),
     ActionSpec("frame", "Frame selection", "F", "Zoom to the selected structure"),
     ActionSpec("show_all", "Show all", "Shift+H", "Show every structure and layer", toolbar=True),
@@ -42,11 +46,16 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("rotate_right", "Rotate right", "Right", "Turn the leg right"),
     ActionSpec("rotate_up", "Tilt up", "Up", "Tilt the view up"),
     ActionSpec("rotate_down", "Tilt down", "Down", "Tilt the view down"),
-    ActionSpec("layer_skin", "Skin", "1", "Toggle the skin layer", checkable=True),
-    ActionSpec("layer_superficial", "Superficial muscles", "2", "Toggle the layer", checkable=True),
-    ActionSpec("layer_deep", "Deep muscles", "3", "Toggle the deep muscles", checkable=True),
-    ActionSpec("layer_tendons", "Tendons", "4", "Toggle the tendons", checkable=True),
-    ActionSpec("layer_bones", "Bones", "5", "Toggle the bones", checkable=True),
+    *(
+        ActionSpec(
+            f"layer_{layer.id}",
+            layer.title,
+            layer.key,
+            f"Show or hide the {layer.title.lower()}",
+            checkable=True,
+        )
+        for layer in LAYER_TABLE
+    ),
     ActionSpec("shortcuts", "Keyboard shortcuts", "F1", "List every shortcut"),
     ActionSpec("about", "About Leg Atlas", "", "Version, references and the educational note"),
     ActionSpec("quit", "Quit", "Ctrl+Q", "Close Leg Atlas"),

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotations.catalogue import Catalogue
 from viewer import __version__
+from viewer.gui.settings import open_settings
+from viewer.gui.window import AtlasWindow
+from viewer.model.state import AtlasState
 
 
 def make_application() -> QApplication:
@@ -20,8 +26,6 @@ def make_application() -> QApplication:
 
 def apply_dark_theme(app: QApplication) -> None:
     """A calm dark theme, so the panel sits with the dark 3D view instead of glaring beside it."""
-    from PySide6.QtGui import QColor, QPalette
-
     app.setStyle("Fusion")
     palette = QPalette()
     colours = {
@@ -50,13 +54,16 @@ def apply_dark_theme(app: QApplication) -> None:
     app.setPalette(palette)
 
 
-def run_app(catalogue, state, hides=()) -> int:
+def run_app(catalogue: Catalogue, state: AtlasState, hides: Sequence[str] = ()) -> int:
     app = make_application()
-    from viewer.commands.gui import apply_hides
-    from viewer.gui.settings import open_settings
-    from viewer.gui.window import AtlasWindow
-
     window = AtlasWindow(catalogue, state, open_settings())
-    apply_hides(state, hides)  # after the saved layers were restored: the option wins
+    for item in hides:  # after the saved layers were restored: the launch option wins
+        state.hide(item)
     window.show()
     return app.exec()
+
+
+def show_startup_error(message: str) -> None:
+    """A person who started the app from a menu sees no terminal: show the error in a box."""
+    make_application()
+    QMessageBox.critical(None, "Leg Atlas cannot start", message)

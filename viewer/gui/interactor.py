@@ -77,6 +77,10 @@ class AtlasInteractor(QtInteractor):
         finally:
             interactor.EnableRenderOff()
 
+    def set_hover_delay(self, milliseconds: int) -> None:
+        """How long the pointer must rest before a hover pick (0: at the next event loop turn)."""
+        self._hover_timer.setInterval(max(0, milliseconds))
+
     # -- picking --------------------------------------------------------------------------
     def pick_part(self, x: float, y: float) -> str | None:
         """Part id under a widget position (Qt logical pixels, origin top-left)."""

@@ -1,34 +1,40 @@
-"""Drives a MotionPlayer from a Qt timer and writes its poses to the state.
+"""Drives a MotionPlayer from a Qt timer and writes what it does to the state.
 
-Kept apart from the window so the window only wires things: the pose panel's
-buttons, the "Show on model" links and the Space/Esc keys all land here.
+The poses go to ``state.pose`` and the player's status to ``state.motion``,
+so the pose panel, the card and the status bar learn of a motion the way
+they learn of everything else: by listening to the state. The pose panel's
+buttons, the "Show on model" links and the Space/Esc keys land here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
-from meshes.pose import STANDING
+from meshes.pose import STANDING, Pose
 from viewer.model.motion import MotionPlayer, motion_for
+from viewer.model.state import AtlasState, MotionStatus
 
 MOTION_FRAME_MS = 33  # about 30 poses a second; slower machines simply drop frames
 
 
 class MotionController(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.state = window.state
+    def __init__(
+        self,
+        state: AtlasState,
+        catalogue,
+        frame_poses: Callable[[Sequence[Pose]], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.catalogue = catalogue
+        self.frame_poses = frame_poses  # keeps the whole range of a motion in view
         self.player = MotionPlayer()
         self.clock = QElapsedTimer()
         self.timer = QTimer(self, interval=MOTION_FRAME_MS)
         self.timer.timeout.connect(self._advance)
-        panel = window.pose_panel
-        panel.reset_requested.connect(self.reset_pose)
-        panel.pause_toggled.connect(self.toggle_pause)
-        panel.stop_requested.connect(self.stop)
-        panel.speed_changed.connect(self.set_speed)
-        panel.pose_edited.connect(self.stop)
 
     @property
     def is_active(self) -> bool:
@@ -36,19 +42,12 @@ class MotionController(QObject):
 
     def play(self, kind: str, motion_id: str) -> None:
         """Play an exercise (looping) or a stretch (ease in and hold) on the leg."""
-        motion = motion_for(self.window.catalogue, kind, motion_id, self.state.pose)
+        motion = motion_for(self.catalogue, kind, motion_id, self.state.pose)
         self.state.pose = self.player.start(motion)
-        self._frame_range(motion)
+        self.frame_poses((motion.start, motion.end))
         self.clock.start()
         self.timer.start()
-        self.window.pose_panel.set_motion(motion.name, playing=True)
-        self.window.statusBar().showMessage(
-            f"Showing {motion.name}. Space pauses, Esc stops.", 5000
-        )
-
-    def _frame_range(self, motion) -> None:
-        """Frame the whole range of the motion once, so the leg stays in view throughout."""
-        self.window.scene.frame_poses((motion.start, motion.end))
+        self._publish()
 
     def _advance(self) -> None:
         pose = self.player.advance(self.clock.restart() / 1000.0)
@@ -56,7 +55,7 @@ class MotionController(QObject):
             self.state.pose = pose
         if self.player.finished:
             self.timer.stop()
-            self.window.pose_panel.set_motion(self.player.motion.name, holding=True)
+            self._publish()
 
     def toggle_pause(self) -> None:
         if not self.is_active:
@@ -67,14 +66,14 @@ class MotionController(QObject):
             self.timer.start()
         else:
             self.timer.stop()
-        self.window.pose_panel.set_motion(self.player.motion.name, self.player.playing)
+        self._publish()
 
     def stop(self) -> None:
         if not self.is_active:
             return
         self.timer.stop()
         self.player.stop()
-        self.window.pose_panel.set_motion(None)
+        self._publish()
 
     def reset_pose(self) -> None:
         self.stop()
@@ -82,3 +81,16 @@ class MotionController(QObject):
 
     def set_speed(self, speed: float) -> None:
         self.player.speed = speed
+        self._publish()
+
+    def _publish(self) -> None:
+        """Tell the state what the player is doing now."""
+        player = self.player
+        if player.motion is None:
+            phase = "stopped"
+        elif player.finished:
+            phase = "holding"
+        else:
+            phase = "playing" if player.playing else "paused"
+        name = player.motion.name if player.motion is not None else None
+        self.state.motion = MotionStatus(name=name, phase=phase, speed=player.speed)

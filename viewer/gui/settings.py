@@ -11,16 +11,23 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
 
 from meshes.parts import LAYERS
+from viewer.model.state import AtlasState
 
 
 def open_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LegAtlas", "Leg Atlas")
 
 
-def restore_preferences(window, settings: QSettings) -> str:
-    """Apply saved preferences to the window's state; returns a note when some were bad."""
+def restore_preferences(
+    settings: QSettings, state: AtlasState, window: QMainWindow
+) -> tuple[str, str]:
+    """Apply saved preferences to the state and the window's geometry.
+
+    Returns a note for the status bar ("" when all was readable) and the last export folder.
+    """
     problems = []
     if settings.status() != QSettings.Status.NoError:
         problems.append("the settings file could not be read")
@@ -38,7 +45,7 @@ def restore_preferences(window, settings: QSettings) -> str:
                 isinstance(layer, str) and layer in LAYERS for layer in layers
             ):
                 raise ValueError
-            window.state.layers_visible = frozenset(layers)
+            state.layers_visible = frozenset(layers)
         except (ValueError, TypeError, RecursionError):
             problems.append("layers")
     opacity = settings.value("layers/opacity")
@@ -51,19 +58,22 @@ def restore_preferences(window, settings: QSettings) -> str:
                 if layer not in LAYERS or not 0.0 <= float(value) <= 1.0:
                     raise ValueError
             for layer, value in values.items():
-                window.state.set_layer_opacity(layer, float(value))
+                state.set_layer_opacity(layer, float(value))
         except (ValueError, TypeError, RecursionError):
             problems.append("layer opacity")
-    window.last_export_dir = str(settings.value("export/folder", "") or "")
+    export_folder = str(settings.value("export/folder", "") or "")
+    note = ""
     if problems:
-        return "Some saved preferences were unreadable and were reset: " + ", ".join(problems)
-    return ""
+        note = "Some saved preferences were unreadable and were reset: " + ", ".join(problems)
+    return note, export_folder
 
 
-def save_preferences(window, settings: QSettings) -> None:
+def save_preferences(
+    settings: QSettings, state: AtlasState, window: QMainWindow, export_folder: str
+) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
-    settings.setValue("layers/visible", json.dumps(sorted(window.state.layers_visible)))
-    settings.setValue("layers/opacity", json.dumps(dict(window.state.layer_opacity)))
-    settings.setValue("export/folder", window.last_export_dir)
+    settings.setValue("layers/visible", json.dumps(sorted(state.layers_visible)))
+    settings.setValue("layers/opacity", json.dumps(dict(state.layer_opacity)))
+    settings.setValue("export/folder", export_folder)
     settings.sync()

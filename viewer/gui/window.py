@@ -7,8 +7,9 @@ widgets show it, and the actions below only change it.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -20,19 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from meshes.leg import build_leg
-from meshes.lengths import length_line
 from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
+from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
+from viewer.gui.widgets.pose_panel import PosePanel
 from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
-from viewer.model.state import VIEWS, AtlasState
-from viewer.render.labels import part_names
+from viewer.model.state import AtlasState, MotionStatus
+from viewer.model.views import DEFAULT_VIEW, VIEWS
 from viewer.render.scene import LegScene
 
 DEFAULT_SIZE = (1280, 800)
@@ -54,8 +56,11 @@ class AtlasWindow(QMainWindow):
         self.catalogue = catalogue
         self.state = state or AtlasState()
         self.settings = settings or open_settings()
-        self.last_export_dir = ""
-        self.settings_note = restore_preferences(self, self.settings)
+        self.length_plot = None  # built the first time its tab is shown
+        self._framed_once = False
+        self.settings_note, self.last_export_dir = restore_preferences(
+            self.settings, self.state, self
+        )
 
         self.view = AtlasInteractor(self)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -64,8 +69,8 @@ class AtlasWindow(QMainWindow):
             self.view,
             self.state,
             build_leg(self.state.pose),
-            self.view.request_render,
-            names=part_names(catalogue),
+            name_of=catalogue.display_name,
+            request_render=self.view.request_render,
         )
         self.view.scene = self.scene
 
@@ -86,6 +91,7 @@ class AtlasWindow(QMainWindow):
         self.state.events.colour_mode.connect(
             lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
         )
+        self.state.events.motion.connect(self._on_motion)
         self._sync_layer_actions()
         self.restore_dock_state()  # last: every dock and toolbar it names must exist
         self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
@@ -120,10 +126,7 @@ class AtlasWindow(QMainWindow):
         self.resizeDocks([self.dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
 
     def _build_motion_dock(self) -> None:
-        from viewer.gui.widgets.pose_panel import PosePanel
-
         self.pose_panel = PosePanel(self.state, self.catalogue)
-        self.length_plot = None
         self.plot_holder = QWidget()
         QVBoxLayout(self.plot_holder).setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -137,16 +140,20 @@ class AtlasWindow(QMainWindow):
         self.tabifyDockWidget(self.dock, self.motion_dock)
         self.dock.raise_()  # a saved layout, restored once everything exists, may change this
         self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
-        self.motion = MotionController(self)
+        self.motion = MotionController(self.state, self.catalogue, self._frame_poses, self)
         self.info.play_requested.connect(self.motion.play)
-        self.info.extra_line_for = self.length_line
-        self.state.events.pose.connect(lambda *_: self.info.refresh(keep_scroll=True))
-        self.info.refresh()
+        panel = self.pose_panel
+        panel.reset_requested.connect(self.motion.reset_pose)
+        panel.pause_toggled.connect(self.motion.toggle_pause)
+        panel.stop_requested.connect(self.motion.stop)
+        panel.speed_changed.connect(self.motion.set_speed)
+        panel.pose_edited.connect(self.motion.stop)
 
     def _ensure_length_plot(self, visible: bool) -> None:
         """Build the matplotlib plot the first time the tab is shown (keeps start-up fast)."""
         if visible and self.length_plot is None:
-            from viewer.gui.widgets.length_plot import LengthPlot
+            # Lazy: importing matplotlib costs about 0.3 s of start-up for a tab seldom opened.
+            from viewer.gui.widgets.length_plot import LengthPlot  # noqa: PLC0415
 
             self.length_plot = LengthPlot(self.state, self.catalogue)
             self.plot_holder.layout().addWidget(self.length_plot)
@@ -171,7 +178,7 @@ class AtlasWindow(QMainWindow):
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
             "quit": self.close,
-            "view_reset": lambda: self.set_view("posterior"),
+            "view_reset": lambda: self.set_view(DEFAULT_VIEW),
             "stretch_map": self.toggle_stretch_map,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
@@ -251,9 +258,6 @@ class AtlasWindow(QMainWindow):
         for layer in LAYERS:
             self.actions_by_key[f"layer_{layer}"].setChecked(layer in self.state.layers_visible)
 
-    def toggle_labels(self) -> None:
-        self.state.labels = self.actions_by_key["labels"].isChecked()
-
     def clear(self) -> None:
         """Esc: stop a motion first, then clear the selection."""
         if self.motion.is_active:
@@ -264,10 +268,6 @@ class AtlasWindow(QMainWindow):
     def toggle_stretch_map(self) -> None:
         checked = self.actions_by_key["stretch_map"].isChecked()
         self.state.colour_mode = "stretch" if checked else "anatomy"
-
-    def length_line(self) -> str:
-        """The selected muscle's length now and its change, for its card."""
-        return length_line(self.state.selected, self.state.pose)
 
     def set_view(self, view: str) -> None:
         if self.state.view == view:
@@ -288,15 +288,27 @@ class AtlasWindow(QMainWindow):
         self.tree.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.tree.search.selectAll()
 
-    def export_dialog(self) -> None:
-        from viewer.gui.widgets.export_dialog import run_export_dialog
+    def _frame_poses(self, poses) -> None:
+        self.scene.frame_poses(poses)
+        self.view.request_render()
 
-        run_export_dialog(self)
+    def _on_motion(self, status: MotionStatus) -> None:
+        if status.phase == "playing":
+            self.statusBar().showMessage(f"Showing {status.name}. Space pauses, Esc stops.", 5000)
+
+    def export_dialog(self) -> ExportDialog:
+        dialog = ExportDialog(
+            self, self.state, self.view, self.catalogue.display_name, self.last_export_dir
+        )
+        dialog.saved.connect(self._on_exported)
+        dialog.open()
+        return dialog
+
+    def _on_exported(self, path) -> None:
+        self.last_export_dir = str(path.parent)
+        self.statusBar().showMessage(f"Saved {path}", 6000)
 
     def copy_view(self) -> None:
-        from PySide6.QtGui import QImage
-        from PySide6.QtWidgets import QApplication
-
         pixels = self.view.screenshot(return_img=True).copy()
         height, width = pixels.shape[:2]
         image = QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888)
@@ -311,7 +323,7 @@ class AtlasWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not getattr(self, "_framed_once", False):
+        if not self._framed_once:
             # Frame again now that the view has its real size (the first framing guessed).
             self._framed_once = True
             self.scene.apply_view(self.state.view)
@@ -327,7 +339,7 @@ class AtlasWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.motion.stop()
-        save_preferences(self, self.settings)
+        save_preferences(self.settings, self.state, self, self.last_export_dir)
         # Everything listening to the state belongs to this window: let go of it all, so a
         # state that outlives the window never calls into deleted widgets.
         self.state.events.disconnect()

@@ -78,8 +78,8 @@ def _facts_table(card) -> str:
 
 
 def _exercise_html(exercise, catalogue) -> str:
-    primary = ", ".join(_name(catalogue, m) for m in exercise.primary)
-    secondary = ", ".join(_name(catalogue, m) for m in exercise.secondary)
+    primary = ", ".join(catalogue.display_name(m) for m in exercise.primary)
+    secondary = ", ".join(catalogue.display_name(m) for m in exercise.secondary)
     html = f"<h3>{escape(exercise.name)}</h3>"
     if exercise.summary:
         html += f"<p style='margin:0'>{escape(exercise.summary)}</p>"
@@ -145,19 +145,13 @@ def _injury_html(injury) -> str:
     return html
 
 
-def _name(catalogue, structure_id: str) -> str:
-    try:
-        return catalogue.card(structure_id).name
-    except KeyError:
-        return structure_id
-
-
 def _comparison_html(card, catalogue) -> str:
     rows = getattr(card, "comparison", None) or []
     if not rows:
         return ""
     body = "".join(
-        f"<tr><td><a href='select:{row.muscle}'>{escape(_name(catalogue, row.muscle))}</a></td>"
+        f"<tr><td><a href='select:{row.muscle}'>"
+        f"{escape(catalogue.display_name(row.muscle))}</a></td>"
         f"<td>{escape(row.primary_function)}</td>"
         f"<td>{escape(', '.join(row.common_exercises))}</td></tr>"
         for row in rows
@@ -213,7 +207,7 @@ def card_html(
     html += _facts_table(card)
     if card.kind == "group" and card.members:
         links = ", ".join(
-            f"<a href='select:{m}'>{escape(_name(catalogue, m))}</a>" for m in card.members
+            f"<a href='select:{m}'>{escape(catalogue.display_name(m))}</a>" for m in card.members
         )
         html += f"<p>Members: {links}</p>"
     html += _comparison_html(card, catalogue)

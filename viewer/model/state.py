@@ -7,29 +7,45 @@ without a display.
 
 Each field emits ``state.events.<field>`` when it changes (psygnal's evented
 pydantic model). Collections are immutable (frozenset, tuple of pairs) so
-that every change is a reassignment, and so an event.
+that every change is a reassignment, and so an event. Every assignment is
+validated (``validate_assignment``), so a bad value (an unknown view, a
+mutable set, a part of another structure) is refused where it is made, not
+later inside a scene callback.
+
+The camera's exact position is the deliberate exception: VTK's interactor
+moves it many times a second while the mouse drags, so it lives in the
+render layer. The state holds only the named ``view`` preset last chosen.
 """
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from psygnal import EventedModel
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict, Strict, field_validator
 
-from meshes.parts import GROUPS, LAYERS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members
+from meshes.parts import (
+    GROUPS,
+    LAYER_BY_ID,
+    LAYERS,
+    PART_BY_ID,
+    PARTS,
+    STRUCTURE_IDS,
+    group_members,
+)
 from meshes.pose import STANDING, Pose
+from viewer.model.views import DEFAULT_VIEW, ViewId
 
-VIEWS: tuple[str, ...] = ("posterior", "anterior", "lateral", "medial")
+ColourMode = Literal["anatomy", "stretch"]
 COLOUR_MODES: tuple[str, ...] = ("anatomy", "stretch")
+MotionPhase = Literal["stopped", "playing", "paused", "holding"]
 #: A layer faded below this opacity counts as hidden: not drawn, picked or labelled.
 MIN_VISIBLE_OPACITY = 0.05
 
-DEFAULT_LAYER_OPACITY: dict[str, float] = {
-    "skin": 0.22,
-    "superficial": 1.0,
-    "deep": 1.0,
-    "tendons": 1.0,
-    "bones": 1.0,
-}
+DEFAULT_LAYER_OPACITY: tuple[tuple[str, float], ...] = tuple(
+    (layer, LAYER_BY_ID[layer].default_opacity) for layer in LAYERS
+)
+_SELECTABLE = frozenset(STRUCTURE_IDS) | frozenset(GROUPS)
 
 
 def members_of(selection_id: str) -> tuple[str, ...]:
@@ -39,20 +55,94 @@ def members_of(selection_id: str) -> tuple[str, ...]:
     return (selection_id,)
 
 
+def hideable_ids() -> tuple[str, ...]:
+    """Everything ``--hide`` accepts: layers, groups and structures."""
+    return LAYERS + GROUPS + STRUCTURE_IDS
+
+
+def selectable_ids() -> tuple[str, ...]:
+    """Everything ``--select`` accepts: groups and structures."""
+    return GROUPS + STRUCTURE_IDS
+
+
+class MotionStatus(BaseModel):
+    """What the motion player is doing, for the pose panel and the status bar to show.
+
+    Immutable, so each change is a reassignment of ``AtlasState.motion`` and one event.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str | None = None
+    phase: MotionPhase = "stopped"
+    speed: float = 1.0
+
+    @property
+    def active(self) -> bool:
+        return self.phase != "stopped"
+
+
 class AtlasState(EventedModel):
     """What is selected, hidden, posed and how it is coloured."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, validate_assignment=True)
 
     #: (structure or group id, part id or None); one field so one click is one event.
     selection: tuple[str | None, str | None] = (None, None)
-    hidden: frozenset[str] = frozenset()  # structure ids hidden one by one
-    layers_visible: frozenset[str] = frozenset(LAYERS)
-    layer_opacity: tuple[tuple[str, float], ...] = tuple(DEFAULT_LAYER_OPACITY.items())
+    #: Structure ids hidden one by one.
+    hidden: Annotated[frozenset[str], Strict()] = frozenset()
+    layers_visible: Annotated[frozenset[str], Strict()] = frozenset(LAYERS)
+    layer_opacity: tuple[tuple[str, float], ...] = DEFAULT_LAYER_OPACITY
     pose: Pose = STANDING
-    colour_mode: str = "anatomy"
+    colour_mode: ColourMode = "anatomy"
     labels: bool = False
-    view: str = "posterior"
+    view: ViewId = DEFAULT_VIEW
+    motion: MotionStatus = MotionStatus()
+
+    # -- rules ------------------------------------------------------------------------------
+    @field_validator("hidden")
+    @classmethod
+    def _known_structures(cls, value: frozenset[str]) -> frozenset[str]:
+        unknown = sorted(value - frozenset(STRUCTURE_IDS))
+        if unknown:
+            raise ValueError(f"unknown structure ids {unknown}; valid: {', '.join(STRUCTURE_IDS)}")
+        return value
+
+    @field_validator("layers_visible")
+    @classmethod
+    def _known_layers(cls, value: frozenset[str]) -> frozenset[str]:
+        unknown = sorted(value - frozenset(LAYERS))
+        if unknown:
+            raise ValueError(f"unknown layers {unknown}; valid: {', '.join(LAYERS)}")
+        return value
+
+    @field_validator("layer_opacity")
+    @classmethod
+    def _every_layer_once_in_range(
+        cls, value: tuple[tuple[str, float], ...]
+    ) -> tuple[tuple[str, float], ...]:
+        layers = [layer for layer, _ in value]
+        if sorted(layers) != sorted(LAYERS):
+            raise ValueError(f"layer_opacity must name each layer once: {', '.join(LAYERS)}")
+        if not all(0.0 <= opacity <= 1.0 for _, opacity in value):
+            raise ValueError("layer opacity must be between 0 and 1")
+        return value
+
+    @field_validator("selection")
+    @classmethod
+    def _part_of_the_selected_structure(
+        cls, value: tuple[str | None, str | None]
+    ) -> tuple[str | None, str | None]:
+        selected, part = value
+        if selected is None:
+            if part is not None:
+                raise ValueError("a part cannot be selected without its structure")
+            return value
+        if selected not in _SELECTABLE:
+            raise ValueError(f"unknown structure or group id {selected!r}")
+        if part is not None and (part not in PART_BY_ID or PART_BY_ID[part].structure != selected):
+            raise ValueError(f"part {part!r} does not belong to {selected!r}")
+        return value
 
     # -- derived questions ------------------------------------------------------------------
     @property
@@ -86,7 +176,8 @@ class AtlasState(EventedModel):
 
     # -- user intentions --------------------------------------------------------------------
     def select(self, selection_id: str | None, part_id: str | None = None) -> None:
-        if selection_id is not None and selection_id not in STRUCTURE_IDS + tuple(GROUPS):
+        """Select a structure or group, optionally one part of it (ValueError if unknown)."""
+        if selection_id is not None and selection_id not in _SELECTABLE:
             raise ValueError(f"unknown structure or group id {selection_id!r}")
         self.selection = (selection_id, part_id if selection_id else None)
 
@@ -102,6 +193,9 @@ class AtlasState(EventedModel):
         self.set_layer_visible(layer, layer not in self.layers_visible)
 
     def set_layer_opacity(self, layer: str, opacity: float) -> None:
+        """Fade a layer; values outside 0..1 are clamped (a slider or a settings file)."""
+        if layer not in LAYERS:
+            raise ValueError(f"unknown layer {layer!r}; valid: {', '.join(LAYERS)}")
         opacities = dict(self.layer_opacity)
         opacities[layer] = min(1.0, max(0.0, float(opacity)))
         self.layer_opacity = tuple(opacities.items())
@@ -135,15 +229,7 @@ class AtlasState(EventedModel):
         """Hide a layer or a structure (or group) by id, as ``--hide`` does."""
         if id_or_layer in LAYERS:
             self.set_layer_visible(id_or_layer, False)
-        else:
+        elif id_or_layer in _SELECTABLE:
             self.set_structure_visible(id_or_layer, False)
-
-
-def hideable_ids() -> tuple[str, ...]:
-    """Everything ``--hide`` accepts: layers, groups and structures."""
-    return LAYERS + tuple(GROUPS) + STRUCTURE_IDS
-
-
-def selectable_ids() -> tuple[str, ...]:
-    """Everything ``--select`` accepts: groups and structures."""
-    return tuple(GROUPS) + STRUCTURE_IDS
+        else:
+            raise ValueError(f"unknown id or layer {id_or_layer!r}")

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+from PIL import Image
 
 from viewer.model.atomic import atomic_write
 from viewer.model.state import AtlasState
+
+if TYPE_CHECKING:
+    from meshes.leg import Leg
 
 IMAGE_FORMATS: dict[str, str] = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF"}
 IMAGE_FORMATS[".tiff"] = "TIFF"
@@ -71,17 +77,19 @@ def check_size(width: int, height: int) -> None:
 def render_image(
     state: AtlasState,
     size: tuple[int, int],
+    name_of: Callable[[str], str],
     camera: CameraPose | None = None,
     transparent: bool = False,
-    leg=None,
-    names: dict[str, str] | None = None,
+    leg: Leg | None = None,
 ) -> np.ndarray:
     """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array."""
     use_egl_without_display()
-    import pyvista as pv
+    # Imported after the EGL choice above: VTK reads it when its render window is made,
+    # and the command line should not pay for VTK before a usage error is reported.
+    import pyvista as pv  # noqa: PLC0415
 
-    from meshes.leg import build_leg
-    from viewer.render.scene import LegScene
+    from meshes.leg import build_leg  # noqa: PLC0415
+    from viewer.render.scene import LegScene  # noqa: PLC0415
 
     width, height = size
     check_size(width, height)
@@ -93,8 +101,8 @@ def render_image(
             plotter,
             state.model_copy(deep=True),
             leg or build_leg(state.pose),
+            name_of=name_of,
             text_scale=factor,
-            names=names,
         )
         if transparent:
             plotter.set_background("black")  # a gradient would ignore the alpha channel
@@ -123,15 +131,11 @@ def supersample_factor(width: int, height: int) -> int:
 
 def _shrink(image: np.ndarray, factor: int) -> np.ndarray:
     """Box-filter downsampling by an integer factor (Pillow's C ``reduce``: fast, exact mean)."""
-    from PIL import Image
-
     return np.asarray(Image.fromarray(image).reduce(factor))
 
 
 def write_image(image: np.ndarray, path: Path) -> Path:
     """Write atomically; ExportError (and no file left behind) when that fails."""
-    from PIL import Image
-
     path = Path(path)
     fmt = image_format(path)
     if fmt == "JPEG" and image.shape[2] == 4:
@@ -149,14 +153,14 @@ def export_screenshot(
     state: AtlasState,
     path: Path,
     size: tuple[int, int],
+    name_of: Callable[[str], str],
     camera: CameraPose | None = None,
     transparent: bool = False,
-    names: dict[str, str] | None = None,
 ) -> Path:
     """Render and write in one go; checks the file name before spending time rendering."""
     path = Path(path)
     if transparent and image_format(path) != "PNG":
         raise ExportError("a transparent background needs a .png file")
     image_format(path)
-    image = render_image(state, size, camera, transparent, names=names)
+    image = render_image(state, size, name_of, camera, transparent)
     return write_image(image, path)

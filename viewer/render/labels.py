@@ -11,11 +11,21 @@ ones. ``vtkCaptionActor2D`` draws box and leader.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pyvista as pv
+from vtkmodules.vtkCommonCore import vtkPoints
+from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
+from vtkmodules.vtkRenderingCore import (
+    vtkActor2D,
+    vtkCoordinate,
+    vtkPolyDataMapper2D,
+    vtkTextActor,
+)
 
-from viewer.render.appearance import COLOUR_BAR_FRACTION
+from viewer.render.camera import box_corners
 
 LABEL_FONT_SIZE = 14
 LABEL_GAP_PX = 6  # vertical space between two stacked labels
@@ -33,11 +43,6 @@ LABELLED_PARTS: tuple[str, ...] = (
     "soleus",
     "calcaneal_tendon",
 )
-
-
-def part_names(catalogue) -> dict[str, str]:
-    """Label text of every labelled part, from the cards."""
-    return {part_id: catalogue.display_name(part_id) for part_id in LABELLED_PARTS}
 
 
 #: Where along the part's height (0 = bottom, 1 = top) its label hangs.
@@ -199,16 +204,15 @@ class LabelLayer:
     leg while it rotates and never overlap.
     """
 
-    def __init__(self, scene) -> None:
-        from vtkmodules.vtkCommonDataModel import vtkPolyData
-        from vtkmodules.vtkRenderingCore import vtkActor2D, vtkCoordinate, vtkPolyDataMapper2D
-
-        self.scene = scene
-        self.renderer = scene.plotter.renderer
-        self.font_size = round(LABEL_FONT_SIZE * scene.text_scale)
+    def __init__(self, renderer, name_of: Callable[[str], str], text_scale: float = 1.0) -> None:
+        self.renderer = renderer
+        self.name_of = name_of
+        self.font_size = round(LABEL_FONT_SIZE * text_scale)
         self.parts: list[str] = []
-        self.anchors_world: list[np.ndarray] = []
-        self.texts: dict[str, object] = {}
+        self.meshes: Mapping[str, pv.PolyData] = {}
+        self.leg_bounds: np.ndarray | None = None
+        self.reserve_bottom = 0.0
+        self.texts: dict[str, vtkTextActor] = {}
         self.boxes: dict[str, Box] = {}
         self.leaders = vtkPolyData()
         coordinate = vtkCoordinate()
@@ -219,8 +223,8 @@ class LabelLayer:
         self.leader_actor = vtkActor2D()
         self.leader_actor.SetMapper(mapper)
         self.leader_actor.GetProperty().SetColor(0.95, 0.93, 0.88)
-        self.leader_actor.GetProperty().SetLineWidth(max(1.0, scene.text_scale))
-        self.leader_actor.GetProperty().SetPointSize(round(5 * scene.text_scale))
+        self.leader_actor.GetProperty().SetLineWidth(max(1.0, text_scale))
+        self.leader_actor.GetProperty().SetPointSize(round(5 * text_scale))
         self.leader_actor.SetPickable(False)
         self.renderer.AddViewProp(self.leader_actor)
         self._camera_time = -1
@@ -233,10 +237,22 @@ class LabelLayer:
             self.renderer.RemoveViewProp(actor)
         self.texts = {}
 
-    def rebuild(self) -> None:
-        """Labels for the parts visible now; the text actors are only remade when that set
-        changes (a pose step or an opacity drag just lays the same labels out again)."""
-        parts = [p for p in LABELLED_PARTS if self.scene.actors[p].visibility]
+    def rebuild(
+        self,
+        parts: list[str],
+        meshes: Mapping[str, pv.PolyData],
+        leg_bounds: np.ndarray,
+        reserve_bottom: float = 0.0,
+    ) -> None:
+        """Labels for ``parts`` (the visible labelled ones) on the leg's current ``meshes``.
+
+        The text actors are only remade when the set of parts changes (a pose
+        step or an opacity drag just lays the same labels out again);
+        ``reserve_bottom`` keeps a strip clear for the colour bar.
+        """
+        self.meshes = meshes
+        self.leg_bounds = leg_bounds
+        self.reserve_bottom = reserve_bottom
         if parts == self.parts and self.texts:
             self.relayout()
             return
@@ -245,7 +261,7 @@ class LabelLayer:
         self.texts = {}
         self.parts = parts
         for part_id in self.parts:
-            actor = _text_actor(self.scene.name_of(part_id), self.font_size)
+            actor = _text_actor(self.name_of(part_id), self.font_size)
             self.renderer.AddViewProp(actor)
             self.texts[part_id] = actor
         self.relayout()
@@ -255,11 +271,6 @@ class LabelLayer:
             self.relayout()
 
     def relayout(self) -> None:
-        from vtkmodules.vtkCommonCore import vtkPoints
-        from vtkmodules.vtkCommonDataModel import vtkCellArray
-
-        from viewer.render.scene import box_corners
-
         camera = self.renderer.GetActiveCamera()
         self._camera_time = camera.GetMTime()
         points, lines, vertices = vtkPoints(), vtkCellArray(), vtkCellArray()
@@ -267,7 +278,7 @@ class LabelLayer:
         if self.parts:
             towards_eye = np.subtract(camera.GetPosition(), camera.GetFocalPoint())
             towards_eye = towards_eye / np.linalg.norm(towards_eye)
-            meshes = self.scene.leg.meshes
+            meshes = self.meshes
             anchors = np.array(
                 [
                     _to_display(
@@ -279,16 +290,14 @@ class LabelLayer:
                     for p in self.parts
                 ]
             )
-            bounds = self.scene.visible_bounds()
-            corners = box_corners(bounds)
+            corners = box_corners(self.leg_bounds)
             projected = np.array([_to_display(self.renderer, corner) for corner in corners])
             low, high = projected.min(axis=0), projected.max(axis=0)
             leg_box = Box(low[0], low[1], high[0] - low[0], high[1] - low[1])
-            sizes = [label_size(self.scene.name_of(p), self.font_size) for p in self.parts]
+            sizes = [label_size(self.name_of(p), self.font_size) for p in self.parts]
             viewport = tuple(self.renderer.GetSize())
             # Keep clear of the stretch map's colour bar along the bottom.
-            bar = COLOUR_BAR_FRACTION * viewport[1] if self.scene.has_colour_bar() else 0.0
-            floor = 4.0 + bar
+            floor = 4.0 + self.reserve_bottom * viewport[1]
             callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor)
             for part_id, anchor, callout in zip(self.parts, anchors, callouts, strict=True):
                 box = callout.box
@@ -320,9 +329,7 @@ class LabelLayer:
         self.leaders.Modified()
 
 
-def _text_actor(text: str, font_size: int):
-    from vtkmodules.vtkRenderingCore import vtkTextActor
-
+def _text_actor(text: str, font_size: int) -> vtkTextActor:
     actor = vtkTextActor()
     actor.SetInput(text)
     actor.SetPickable(False)
@@ -337,15 +344,3 @@ def _text_actor(text: str, font_size: int):
     style.ShadowOff()
     style.SetVerticalJustificationToCentered()
     return actor
-
-
-def update_labels(scene) -> None:
-    """Show callouts for the visible muscles when labels are on; remove them otherwise."""
-    if not scene.state.labels:
-        if scene._labels is not None:
-            scene._labels.remove()
-            scene._labels = None
-        return
-    if scene._labels is None:
-        scene._labels = LabelLayer(scene)
-    scene._labels.rebuild()

@@ -12,28 +12,15 @@ from collections.abc import Callable
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkRenderingAnnotation import vtkScalarBarActor
 
 from meshes import PART_BY_ID, PARTS
 from meshes.leg import Leg, repose
+from meshes.lengths import length_changes_percent
 from viewer.model.state import AtlasState
-from viewer.render import appearance
-
-#: Camera direction (from the focal point towards the eye) and up vector per named view.
-#: A right leg: lateral is +X, anterior +Y.
-VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]] = {
-    "posterior": ((0.0, -1.0, 0.0), (0.0, 0.0, 1.0)),
-    "anterior": ((0.0, 1.0, 0.0), (0.0, 0.0, 1.0)),
-    "lateral": ((1.0, 0.0, 0.0), (0.0, 0.0, 1.0)),
-    "medial": ((-1.0, 0.0, 0.0), (0.0, 0.0, 1.0)),
-}
-
-
-FRAME_MARGIN = 1.08  # room around the framed box, as a factor of its half size
-
-
-def box_corners(bounds) -> np.ndarray:
-    """The eight corners of a (xmin, xmax, ymin, ymax, zmin, zmax) box."""
-    return np.array([(x, y, z) for x in bounds[0:2] for y in bounds[2:4] for z in bounds[4:6]])
+from viewer.model.views import VIEW_BY_ID
+from viewer.render import appearance, camera
+from viewer.render.labels import LABELLED_PARTS, LabelLayer
 
 
 class LegScene:
@@ -44,9 +31,9 @@ class LegScene:
         plotter: pv.BasePlotter,
         state: AtlasState,
         leg: Leg,
+        name_of: Callable[[str], str],
         request_render: Callable[[], None] | None = None,
         text_scale: float = 1.0,
-        names: dict[str, str] | None = None,
     ) -> None:
         self.plotter = plotter
         self.state = state
@@ -55,10 +42,10 @@ class LegScene:
         self.actors: dict[str, pv.Actor] = {}
         self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
         self._outline_pose: dict[str, object] = {}
-        self._labels = None
+        self._labels: LabelLayer | None = None
         self._colour_bar = None
         self.text_scale = text_scale  # exports render larger then shrink: text grows to match
-        self.names = names or {}  # part id -> label text (from the cards)
+        self.name_of = name_of  # part id -> label text (the cards' display names)
         plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
         for part in PARTS:
             self._add_part(part.id)
@@ -168,8 +155,6 @@ class LegScene:
         """Show the stretch map's legend while the stretch map is on."""
         wanted = self.state.colour_mode == "stretch"
         if wanted and self._colour_bar is None:
-            from vtkmodules.vtkRenderingAnnotation import vtkScalarBarActor
-
             bar = vtkScalarBarActor()
             bar.SetLookupTable(appearance.stretch_lookup_table())
             bar.SetTitle("Length vs standing (%)\nblue shorter · red longer")
@@ -192,8 +177,6 @@ class LegScene:
             self._colour_bar = None
 
     def _length_changes(self) -> dict[str, float]:
-        from meshes.lengths import length_changes_percent
-
         return length_changes_percent(self.leg.pose)
 
     def update_pose(self) -> None:
@@ -251,15 +234,27 @@ class LegScene:
         return [p for p, (_, actor) in self._outlines.items() if actor.visibility]
 
     def update_labels(self) -> None:
-        from viewer.render.labels import update_labels
+        """Show callouts for the visible muscles when labels are on; remove them otherwise."""
+        if not self.state.labels:
+            if self._labels is not None:
+                self._labels.remove()
+                self._labels = None
+            return
+        if self._labels is None:
+            self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.text_scale)
+        parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
+        reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
+        self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
 
-        update_labels(self)
+    def label_boxes(self) -> dict:
+        """Where each label sits on screen (display pixels), for layout checks."""
+        return dict(self._labels.boxes) if self._labels is not None else {}
 
     # -- camera -----------------------------------------------------------------------------
     def apply_view(self, view: str) -> None:
         """Point the camera from a named side, framing the whole leg."""
-        direction, up = VIEW_DIRECTIONS[view]
-        self.frame(self.visible_bounds(), direction, up)
+        preset = VIEW_BY_ID[view]
+        self.frame(self.visible_bounds(), preset.direction, preset.up)
 
     def visible_parts(self) -> list[str]:
         return [p for p, actor in self.actors.items() if actor.visibility]
@@ -271,46 +266,14 @@ class LegScene:
         """Union of the parts' bounding boxes (in each of ``legs``, default the shown one),
         as (xmin, xmax, ymin, ymax, zmin, zmax)."""
         legs = legs or [self.leg]
-        array = np.array([leg.meshes[p].bounds for leg in legs for p in part_ids], dtype=float)
-        bounds = np.empty(6)
-        bounds[0::2] = array[:, 0::2].min(axis=0)
-        bounds[1::2] = array[:, 1::2].max(axis=0)
-        return bounds
+        return camera.union_bounds(leg.meshes[p].bounds for leg in legs for p in part_ids)
 
     def frame(self, bounds, direction=None, up=None) -> None:
-        """Fit ``bounds`` snugly in view, optionally from a new direction.
-
-        VTK's own reset fits the bounding sphere, which leaves a tall, thin
-        leg small in a wide window; this fits the box as seen from the camera.
-        """
-        camera = self.plotter.camera
-        if direction is None:
-            direction = np.subtract(camera.position, camera.focal_point)
-            up = camera.up
-        direction = np.asarray(direction, dtype=float) / np.linalg.norm(direction)
-        up = np.asarray(up, dtype=float)
-        up = up - direction * (up @ direction)
-        up /= np.linalg.norm(up)
-        right = np.cross(direction, up)
-        corners = box_corners(bounds)
-        centre = corners.mean(axis=0)
-        half_width = np.abs((corners - centre) @ right).max()
-        half_height = np.abs((corners - centre) @ up).max()
-        half_depth = np.abs((corners - centre) @ direction).max()
-        width, height = self.plotter.window_size
-        aspect = width / height if width > 1 and height > 1 else 1.0  # not laid out yet
-        half_angle = np.radians(camera.view_angle) / 2
-        needed = max(half_height, half_width / aspect) * FRAME_MARGIN
-        if self.state.colour_mode == "stretch":
-            # Keep the bottom strip free for the colour bar: a taller view, shifted down.
-            taller = needed / (1.0 - appearance.COLOUR_BAR_FRACTION)
-            centre = centre + up * (needed - taller)
-            needed = taller
-        distance = needed / np.tan(half_angle) + half_depth
-        camera.focal_point = tuple(centre)
-        camera.position = tuple(centre + direction * distance)
-        camera.up = tuple(up)
-        self.plotter.renderer.reset_camera_clipping_range()
+        """Fit ``bounds`` in view, keeping the colour bar's strip free when it shows."""
+        reserve = appearance.COLOUR_BAR_FRACTION if self.state.colour_mode == "stretch" else 0.0
+        camera.frame(
+            self.plotter.renderer, bounds, direction, up, self.plotter.window_size, reserve
+        )
 
     def frame_poses(self, poses) -> None:
         """Frame the visible parts over several poses (the range of a motion)."""
@@ -324,16 +287,7 @@ class LegScene:
             self.frame(self.bounds_of(parts))
 
     def rotate(self, azimuth_deg: float = 0.0, elevation_deg: float = 0.0) -> None:
-        camera = self.plotter.camera
-        camera.Azimuth(azimuth_deg)
-        camera.Elevation(elevation_deg)
-        camera.OrthogonalizeViewUp()
-        self.plotter.renderer.reset_camera_clipping_range()
-
-    def name_of(self, part_id: str) -> str:
-        """Label text of a part: its card's name, or a readable form of its id."""
-        fallback = part_id.replace(".", " (").replace("_", " ") + (")" if "." in part_id else "")
-        return self.names.get(part_id) or fallback.capitalize()
+        camera.rotate(self.plotter.renderer, azimuth_deg, elevation_deg)
 
     def pickable_actors(self) -> dict[str, pv.Actor]:
         return {p: a for p, a in self.actors.items() if self.state.is_part_pickable(p)}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,18 +21,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.state import AtlasState
 from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
 
 SIZE_CHOICES = ("View size", "2x view", "4x view", "Custom")
 
 
 class ExportDialog(QDialog):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window_ = window
+    """Renders the state as the 3D ``view`` shows it; ``saved`` reports the file written."""
+
+    saved = Signal(Path)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        state: AtlasState,
+        view,
+        name_of: Callable[[str], str],
+        folder: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.view = view
+        self.name_of = name_of
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Export screenshot")
-        folder = Path(window.last_export_dir or Path.home())
+        folder = Path(folder or Path.home())
         self.path_field = QLineEdit(str(folder / "leg-atlas.png"))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -51,7 +66,7 @@ class ExportDialog(QDialog):
         custom_row.addWidget(self.height_field)
         self.transparent = QCheckBox("Transparent background (PNG only)")
         self.labels = QCheckBox("Show labels")
-        self.labels.setChecked(window.state.labels)
+        self.labels.setChecked(state.labels)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -86,7 +101,7 @@ class ExportDialog(QDialog):
             self.transparent.setChecked(False)
 
     def chosen_size(self) -> tuple[int, int]:
-        view = self.window_.view
+        view = self.view
         multiplier = {"View size": 1, "2x view": 2, "4x view": 4}.get(
             self.size_choice.currentText()
         )
@@ -96,28 +111,19 @@ class ExportDialog(QDialog):
         return min(MAX_SIDE_PX, width * multiplier), min(MAX_SIDE_PX, height * multiplier)
 
     def save(self) -> None:
-        window = self.window_
         path = Path(self.path_field.text()).expanduser()
-        state = window.state.model_copy(update={"labels": self.labels.isChecked()}, deep=True)
+        state = self.state.model_copy(update={"labels": self.labels.isChecked()}, deep=True)
         try:
             export_screenshot(
                 state,
                 path,
                 self.chosen_size(),
-                CameraPose.of(window.view.camera),
+                self.name_of,
+                CameraPose.of(self.view.camera),
                 self.transparent.isChecked(),
-                names=window.scene.names,
             )
         except ExportError as error:
             QMessageBox.critical(self, "Export failed", str(error))
             return
-        window.last_export_dir = str(path.parent)
-        window.statusBar().showMessage(f"Saved {path}", 6000)
+        self.saved.emit(path)
         self.accept()
-
-
-def run_export_dialog(window) -> ExportDialog:
-    dialog = ExportDialog(window)
-    window.export_dialog_instance = dialog
-    dialog.open()
-    return dialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from meshes.lengths import length_line
 from viewer.model.card_html import card_html, overview_html
 from viewer.model.state import AtlasState
 
@@ -19,19 +20,18 @@ class InfoPanel(QTextBrowser):
         self.state = state
         self.catalogue = catalogue
         self.expanded: set[str] = set()
-        #: Gives a line to add under the title (the muscle's current length), or "".
-        self.extra_line_for = lambda: ""
-        self.extra_line = ""
+        self.extra_line = ""  # under the title: the muscle's length in the current pose
         self._shown: tuple | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_link)
         state.events.selection.connect(self.refresh)
+        state.events.pose.connect(lambda *_: self.refresh(keep_scroll=True))
         self.refresh()
 
     def refresh(self, *_: object, keep_scroll: bool = False) -> None:
         """Re-render the card; skipped when nothing it shows has changed."""
-        self.extra_line = self.extra_line_for() if self.state.selected else ""
+        self.extra_line = length_line(self.state.selected, self.state.pose)
         key = (self.state.selection, frozenset(self.expanded), self.extra_line)
         if key == self._shown:
             return

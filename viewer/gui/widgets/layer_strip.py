@@ -1,20 +1,12 @@
-"""One row per layer: a toggle (keys 1-5) and an opacity slider."""
+"""One row per layer: a toggle (its key) and an opacity slider."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
-from meshes.parts import LAYERS
+from meshes.parts import LAYER_TABLE, LAYERS
 from viewer.model.state import AtlasState
-
-LAYER_TITLES = {
-    "skin": "Skin",
-    "superficial": "Superficial muscles",
-    "deep": "Deep muscles",
-    "tendons": "Tendons",
-    "bones": "Bones",
-}
 
 
 class LayerStrip(QWidget):
@@ -29,14 +21,15 @@ class LayerStrip(QWidget):
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 14)
-        for row, layer in enumerate(LAYERS):
-            toggle = QCheckBox(LAYER_TITLES[layer])
-            toggle.setToolTip(f"Show or hide the {LAYER_TITLES[layer].lower()} ({row + 1})")
+        for row, spec in enumerate(LAYER_TABLE):
+            layer = spec.id
+            toggle = QCheckBox(spec.title)
+            toggle.setToolTip(f"Show or hide the {spec.title.lower()} ({spec.key})")
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
-            slider.setToolTip(f"Opacity of the {LAYER_TITLES[layer].lower()}")
+            slider.setToolTip(f"Opacity of the {spec.title.lower()}")
             slider.setMaximumWidth(140)
-            key = QLabel(str(row + 1))
+            key = QLabel(spec.key)
             key.setStyleSheet("color: #8d8a84;")
             grid.addWidget(key, row, 0)
             grid.addWidget(toggle, row, 1)

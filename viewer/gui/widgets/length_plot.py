@@ -12,6 +12,8 @@ import csv
 import io
 from pathlib import Path
 
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meshes.lengths import length_curve
+from meshes.lengths import length_curve, standing_lengths_mm
 from meshes.parts import parts_of
 from meshes.pose import POSE_LABELS, POSE_RANGES_DEG
 from viewer.model.atomic import atomic_write
@@ -35,8 +37,6 @@ REFRESH_DELAY_MS = 250
 
 def curves_for(structure_id: str, pose):
     """{part_id: {joint: (angles, lengths)}} for the muscle parts of a structure."""
-    from meshes.lengths import standing_lengths_mm
-
     muscle_parts = [p.id for p in parts_of(structure_id) if p.id in standing_lengths_mm()]
     return {
         part_id: {joint: length_curve(part_id, joint, pose) for joint in POSE_RANGES_DEG}
@@ -58,9 +58,6 @@ def write_curves_csv(curves, path: Path) -> None:
 class LengthPlot(QWidget):
     def __init__(self, state: AtlasState, catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
         self.state = state
         self.catalogue = catalogue
         self.curves: dict = {}
@@ -112,8 +109,8 @@ class LengthPlot(QWidget):
                 CURVE_COLOURS, self.curves.items(), strict=False
             ):
                 angles, lengths = by_joint[joint]
-                part = self.catalogue.get_part(part_id)
-                ax.plot(angles, lengths, color=colour, label=part.name if part else None)
+                label = self.catalogue.display_name(part_id) if len(self.curves) > 1 else None
+                ax.plot(angles, lengths, color=colour, label=label)
                 current = lengths[abs(angles - pose[joint]).argmin()]
                 ax.plot([pose[joint]], [current], "o", color=colour, markersize=6)
             ax.axvline(pose[joint], color="#888888", linewidth=0.8, linestyle="--")

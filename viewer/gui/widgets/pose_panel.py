@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 from meshes.lengths import length_rows
 from meshes.pose import POSE_LABELS, POSE_RANGES_DEG, STANDING, Pose
 from viewer.model.motion import SPEEDS
-from viewer.model.state import AtlasState
+from viewer.model.state import AtlasState, MotionStatus
 from viewer.render.appearance import stretch_colour
 
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class PosePanel(QWidget):
-    """Writes poses to the state; shows the state's pose and the lengths it implies.
+    """Writes poses to the state; shows the state's pose, motion and the lengths they imply.
 
-    The motion buttons only emit signals: the window owns the player.
+    The motion buttons only emit signals: the motion controller owns the player,
+    and its status comes back through ``state.motion``.
     """
 
     reset_requested = Signal()
@@ -88,7 +89,7 @@ class PosePanel(QWidget):
             controls.addWidget(widget)
         layout.addWidget(self.motion_label)
         layout.addLayout(controls)
-        self.set_motion(None)
+        self._show_motion(state.motion)
 
         layout.addWidget(QLabel("Length against standing"))
         self.table = QTableWidget(0, 3)
@@ -100,6 +101,7 @@ class PosePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         state.events.pose.connect(self.refresh)
+        state.events.motion.connect(self._show_motion)
         self.refresh()
 
     def _set_angle(self, joint: str, value: int) -> None:
@@ -110,16 +112,15 @@ class PosePanel(QWidget):
         self.pose_edited.emit()  # a motion in progress gives way to the person's own pose
         self.state.pose = Pose(**angles)
 
-    def set_motion(self, name: str | None, playing: bool = False, holding: bool = False) -> None:
+    def _show_motion(self, status: MotionStatus) -> None:
         """Show what plays: nothing, a motion playing or paused, or a stretch being held."""
-        self.pause_button.setEnabled(name is not None and not holding)
-        self.stop_button.setEnabled(name is not None)
-        self.pause_button.setText("Pause" if playing or name is None else "Play")
-        if name is None:
+        self.pause_button.setEnabled(status.phase in ("playing", "paused"))
+        self.stop_button.setEnabled(status.active)
+        self.pause_button.setText("Play" if status.phase == "paused" else "Pause")
+        if not status.active:
             self.motion_label.setText("No motion playing. Click ▶ Show on model in a card.")
         else:
-            status = "Holding" if holding else "Playing" if playing else "Paused"
-            self.motion_label.setText(f"{status}: <b>{name}</b>")
+            self.motion_label.setText(f"{status.phase.capitalize()}: <b>{status.name}</b>")
 
     def refresh(self, *_: object) -> None:
         pose = self.state.pose

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from meshes.parts import GROUPS, STRUCTURE_IDS, group_of, parts_of
+from meshes.parts import GROUPS, LAYER_BY_ID, STRUCTURE_IDS, group_of, parts_of
 from viewer.model.state import AtlasState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-OTHER_GROUPS = {"bones": "Bones", "skin": "Skin"}
+#: Headings for the structures in no group: they are named after their layers.
+OTHER_HEADINGS = ("bones", "skin")
 
 
 def _tree_group(structure_id: str) -> str:
@@ -48,7 +49,9 @@ class StructureTree(QWidget):
     def _build(self) -> None:
         self._applying = True
         tops: dict[str, QTreeWidgetItem] = {}
-        for key, title in list(GROUPS.items()) + list(OTHER_GROUPS.items()):
+        headings = [(g, self.catalogue.display_name(g)) for g in GROUPS]
+        headings += [(layer, LAYER_BY_ID[layer].title) for layer in OTHER_HEADINGS]
+        for key, title in headings:
             item = QTreeWidgetItem([title])
             item.setData(0, ID_ROLE, key if key in GROUPS else "")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsAutoTristate)
@@ -63,15 +66,14 @@ class StructureTree(QWidget):
                 item = parent
                 item.setData(0, ID_ROLE, "skin")
             else:
-                item = QTreeWidgetItem(parent, [self.catalogue.card(structure_id).name])
+                item = QTreeWidgetItem(parent, [self.catalogue.display_name(structure_id)])
                 item.setData(0, ID_ROLE, structure_id)
                 item.setCheckState(0, Qt.CheckState.Checked)
             self.items[structure_id] = item
             parts = parts_of(structure_id)
             if len(parts) > 1:
                 for part in parts:
-                    part_card = self.catalogue.get_part(part.id)
-                    child = QTreeWidgetItem(item, [part_card.name if part_card else part.id])
+                    child = QTreeWidgetItem(item, [self.catalogue.display_name(part.id)])
                     child.setData(0, ID_ROLE, part.id)
                     child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                     self.items[part.id] = child
