@@ -41,17 +41,9 @@ class Anthropometry:
     femur_length_mm: float = 430.0
     #: Knee flexion axis to the ankle axis (talar dome), along the tibia.
     knee_to_ankle_mm: float = 405.0
-    #: Radius of the posterior femoral condyles about the knee axis.
-    condyle_radius_mm: float = 22.0
     #: Medial and lateral malleolus centres: the ankle axis passes through both.
     medial_malleolus: tuple[float, float, float] = field(default=_point(-22, 4, -838))
     lateral_malleolus: tuple[float, float, float] = field(default=_point(31, -12, -848))
-    #: Skin circumferences (reference values, used to size the skin sections).
-    upper_thigh_circumference_mm: float = 580.0
-    mid_thigh_circumference_mm: float = 520.0
-    knee_circumference_mm: float = 380.0
-    calf_circumference_mm: float = 370.0
-    ankle_circumference_mm: float = 225.0
 
     @property
     def scale(self) -> float:

@@ -12,9 +12,12 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from meshes.leg import Leg
 from meshes.parts import PART_BY_ID
+
+if TYPE_CHECKING:  # the leg (and so VTK) is only needed when files are really written
+    from meshes.leg import Leg
 
 EXPORT_FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")
 

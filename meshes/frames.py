@@ -26,8 +26,6 @@ import numpy as np
 from meshes.anthropometry import ADULT
 from meshes.pose import Pose
 
-SEGMENTS: tuple[str, ...] = ("pelvis", "thigh", "patella", "shank", "foot")
-
 #: The joints from proximal to distal; a blended frame turns the earlier ones fully.
 JOINTS: tuple[str, ...] = ("hip", "knee", "ankle")
 

@@ -383,12 +383,6 @@ def muscle_shape(spec: MuscleSpec, resolution: float) -> tuple[int, int]:
     return max(12, round(spec.rings * resolution)), max(8, round(MUSCLE_AROUND * resolution))
 
 
-def sweep_muscle(spec: MuscleSpec, pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
-    """Points and outward normals of a muscle swept along its path in a pose."""
-    part_id = next(key for key, value in MUSCLES.items() if value == spec)
-    return sweep_muscles(pose, resolution)[part_id]
-
-
 class _BatchLayout(NamedTuple):
     """What the one-batch sweep needs that depends on the resolution only, not the pose.
 

@@ -137,10 +137,3 @@ def test_cli_unwritable_directory_exits_1_with_one_line(tmp_path):
     assert result.returncode == 1
     assert "cannot create" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert blocker.read_text() == "x"
-
-
-def test_cli_format_choices_match_the_exporter():
-    from meshes.export import EXPORT_FORMATS
-    from viewer.commands.export_meshes import FORMATS
-
-    assert FORMATS == EXPORT_FORMATS

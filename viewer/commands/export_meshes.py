@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from meshes.export import EXPORT_FORMATS, MeshExportError, export_leg
 from viewer.commands.common import add_pose_arguments, pose_from
 from viewer.commands.errors import CommandError
-
-FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")  # same as meshes.export.EXPORT_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("directory", metavar="DIR", help="empty (or new) output directory")
     parser.add_argument(
-        "--format", choices=FORMATS, default="vtp", help="file format (default vtp)"
+        "--format", choices=EXPORT_FORMATS, default="vtp", help="file format (default vtp)"
     )
     add_pose_arguments(parser)
     parser.add_argument("--force", action="store_true", help="overwrite a non-empty DIR")
@@ -29,7 +28,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     # VTK loads only when meshes are really written: --help and usage errors answer at once.
-    from meshes.export import MeshExportError, export_leg  # noqa: PLC0415
     from meshes.leg import build_leg  # noqa: PLC0415
 
     pose = pose_from(arguments, arguments.subparser)

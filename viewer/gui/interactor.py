@@ -63,8 +63,7 @@ class AtlasInteractor(QtInteractor):
         interactor.AddObserver("RenderEvent", self._on_interactor_render)
 
     def _on_interactor_render(self, *_: object) -> None:
-        if not getattr(self, "_in_paint", False):
-            QWidget.update(self)
+        QWidget.update(self)
 
     def paintGL(self) -> None:
         interactor = self.ren_win.GetInteractor() if self.ren_win is not None else None

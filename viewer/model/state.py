@@ -37,7 +37,6 @@ from meshes.pose import STANDING, Pose
 from viewer.model.views import DEFAULT_VIEW, ViewId
 
 ColourMode = Literal["anatomy", "stretch"]
-COLOUR_MODES: tuple[str, ...] = ("anatomy", "stretch")
 MotionPhase = Literal["stopped", "playing", "paused", "holding"]
 #: A layer faded below this opacity counts as hidden: not drawn, picked or labelled.
 MIN_VISIBLE_OPACITY = 0.05

@@ -61,6 +61,7 @@ class LengthPlot(QWidget):
         self.state = state
         self.catalogue = catalogue
         self.curves: dict = {}
+        self._stale = False  # the pose or selection changed while the tab was hidden
         self.figure = Figure(figsize=(4, 5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.title = QLabel()
@@ -123,7 +124,7 @@ class LengthPlot(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", False):
+        if self._stale:
             self.refresh()
 
     def save_png_to(self, path: Path) -> None:

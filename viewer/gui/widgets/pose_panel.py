@@ -25,8 +25,6 @@ from viewer.model.motion import SPEEDS
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.render.appearance import stretch_colour
 
-RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
 
 class PosePanel(QWidget):
     """Writes poses to the state; shows the state's pose, motion and the lengths they imply.
