@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from meshes.lengths import length_rows
 from meshes.pose import STANDING
-from tests.cli_helpers import legatlas
 from tests.gui_helpers import click_link, drag
 
 
@@ -124,18 +121,6 @@ def test_length_curves_plot_and_export(window, qtbot, tmp_path):
     assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_cli_lengths_prints_json_and_rejects_bad_angles():
-    result = legatlas("lengths", "--knee-flexion", "90", "--json")
-    assert result.returncode == 0, result.stderr
-    payload = json.loads(result.stdout)
-    rows = {row["id"]: row for row in payload["muscles"]}
-    assert rows["semitendinosus"]["change_percent"] < 0
-    assert abs(rows["soleus"]["change_percent"]) < 1
-    bad = legatlas("lengths", "--ankle-dorsiflexion", "45")
-    assert bad.returncode == 2
-    assert "ankle_dorsiflexion" in bad.stderr and "Traceback" not in bad.stderr
-
-
 def test_arrow_keys_in_a_pose_field_change_the_angle_not_the_view(window, qtbot):
     window.motion_dock.raise_()
     field = window.pose_panel.fields["knee_flexion"]
@@ -144,23 +129,6 @@ def test_arrow_keys_in_a_pose_field_change_the_angle_not_the_view(window, qtbot)
     qtbot.keyClick(field, Qt.Key.Key_Up)
     assert window.state.pose.knee_flexion == 1
     assert tuple(window.view.camera.position) == pytest.approx(camera_before)
-
-
-def test_unticking_a_muscle_hides_it_without_selecting_it(window, qtbot):
-    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
-
-    window.state.select("soleus")  # the tree scrolls to it: measure the rows afterwards
-    tree = window.tree.tree
-    item = window.tree.items["semitendinosus"]
-    option = QStyleOptionViewItem()
-    option.rect = tree.visualItemRect(item)
-    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-    indicator = tree.style().subElementRect(
-        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree
-    )
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=indicator.center())
-    assert "semitendinosus" in window.state.hidden
-    assert window.state.selected == "soleus"
 
 
 def test_moving_a_slider_during_a_motion_takes_over_from_it(window, qtbot):
