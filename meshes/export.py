@@ -1,5 +1,11 @@
 """Write a leg's parts to mesh files plus a ``manifest.json`` describing them.
 
+The manifest is the model's public description: units and axes, the pose,
+the joint centres in that pose, and per part its ids, layer, colour and file;
+every muscle and tendon part also carries its line of action (``path``); a
+muscle's is the polyline whose length ``legatlas lengths`` reports. README
+documents the format.
+
 All files are first written into a hidden temporary folder inside the target
 directory and then renamed into place, so a failure (a full disk, a bad
 format) never leaves a half-written export behind.
@@ -14,12 +20,32 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from meshes.anthropometry import ADULT
+from meshes.frames import HIP_CENTRE, apply, frame_transform
+from meshes.landmarks import landmark_positions
+from meshes.muscles import MUSCLES, MuscleSpec, control_points
 from meshes.parts import PART_BY_ID
+from meshes.pose import Pose
 
 if TYPE_CHECKING:  # the leg (and so VTK) is only needed when files are really written
     from meshes.leg import Leg
 
 EXPORT_FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")
+
+#: Part kinds that carry a line of action (``path``) in the manifest.
+PATH_KINDS = frozenset({"muscle", "tendon"})
+
+#: Each joint centre (standing) and the segment whose frame carries it in a pose.
+JOINT_CENTRES: dict[str, tuple[str, np.ndarray]] = {
+    "hip": ("pelvis", HIP_CENTRE),
+    "knee": ("thigh", ADULT.knee_centre),
+    "ankle": ("shank", ADULT.ankle_centre),
+}
+
+#: Coordinates in the manifest are rounded to this many decimals of a millimetre.
+DECIMALS = 1
 
 
 class MeshExportError(Exception):
@@ -39,25 +65,59 @@ def _prepare_directory(directory: Path, force: bool) -> None:
         raise MeshExportError(f"{directory} is not writable")
 
 
+def _rounded(points: np.ndarray) -> list[list[float]]:
+    """``(n, 3)`` points as JSON lists rounded to 0.1 mm (``+ 0.0`` turns -0.0 into 0.0)."""
+    return [[round(float(value), DECIMALS) + 0.0 for value in point] for point in points]
+
+
+def joint_centres(pose: Pose) -> dict[str, np.ndarray]:
+    """Hip, knee and ankle centres (mm) in a pose: each standing centre moved by its segment."""
+    return {
+        joint: apply(frame_transform(frame, pose), centre[None])[0]
+        for joint, (frame, centre) in JOINT_CENTRES.items()
+    }
+
+
+def line_of_action(spec: MuscleSpec, pose: Pose) -> np.ndarray:
+    """``(n, 3)`` points from origin through via points (and any knee wrap) to insertion.
+
+    A muscle ending on the calcaneal tendon continues down its ``length_tail``
+    to the calcaneus, composed exactly as ``meshes.muscles.path_length_mm``
+    does, so the polyline's length is the length ``path_lengths_mm`` reports.
+    """
+    points = control_points(spec, pose)
+    if spec.length_tail:
+        points = np.concatenate([points, landmark_positions(spec.length_tail, pose)])
+    return points
+
+
+def _part_entry(part_id: str, pose: Pose, fmt: str) -> dict:
+    info = PART_BY_ID[part_id]
+    entry = {
+        "id": part_id,
+        "structure": info.structure,
+        "part": info.part,
+        "layer": info.layer,
+        "colour": list(info.colour),
+        "units": "mm",
+        "file": f"{part_id}.{fmt}",
+    }
+    if info.kind in PATH_KINDS:
+        entry["path"] = _rounded(line_of_action(MUSCLES[part_id], pose))
+    return entry
+
+
 def manifest(leg: Leg, fmt: str) -> dict:
-    """What ``manifest.json`` holds: units, pose and one entry per part file."""
+    """What ``manifest.json`` holds: units, pose, joint centres and one entry per part file."""
     return {
         "units": "mm",
         "coordinates": "right leg; +X lateral, +Y anterior, +Z superior; origin hip joint centre",
         "pose": leg.pose.as_dict(),
         "resolution": leg.resolution,
-        "parts": [
-            {
-                "id": part_id,
-                "structure": PART_BY_ID[part_id].structure,
-                "part": PART_BY_ID[part_id].part,
-                "layer": PART_BY_ID[part_id].layer,
-                "colour": list(PART_BY_ID[part_id].colour),
-                "units": "mm",
-                "file": f"{part_id}.{fmt}",
-            }
-            for part_id in leg.meshes
-        ],
+        "joints": {
+            joint: _rounded(centre[None])[0] for joint, centre in joint_centres(leg.pose).items()
+        },
+        "parts": [_part_entry(part_id, leg.pose, fmt) for part_id in leg.meshes],
     }
 
 
