@@ -9,7 +9,13 @@ changes with pose.
 The gastrocnemius heads and the soleus end on the calcaneal tendon (their
 musculotendinous junctions); their *path length* continues down the tendon to
 the calcaneal tuberosity, because that is the length that changes with the
-ankle.
+ankle. The free tendon is taken as inextensible, so the junction slides along
+it: the belly takes up the whole change of that length (``belly_path``).
+
+Bellies keep their volume: every pose scales a belly's widths and depths by
+``sqrt(standing length / length now)`` (``thickness_factor``), so a belly
+shortened by any joint it crosses is thicker, and a lengthened one thinner.
+The calcaneal tendon keeps its profile.
 
 The path is the line of action and sets the moment arms: it runs along the
 deep side of the muscle, and where it crosses the knee it wraps round a
@@ -25,6 +31,7 @@ dorsiflexion. Every end is rounded or tapered, never cut flat.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -34,8 +41,15 @@ import numpy as np
 from meshes.anthropometry import ADULT
 from meshes.frames import apply, frame_transform
 from meshes.landmarks import LANDMARKS, landmark_positions
+from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
-from meshes.sweep import batched_tubes, resample_path, smooth_keeping_ends, smoothstep
+from meshes.sweep import (
+    batched_tubes,
+    cut_polyline,
+    resample_path,
+    smooth_keeping_ends,
+    smoothstep,
+)
 
 TENDON_TAIL = (
     "via.calcaneal_tendon.lower",
@@ -326,10 +340,66 @@ def control_points(spec: MuscleSpec, pose: Pose) -> np.ndarray:
 
 def path_length_mm(spec: MuscleSpec, pose: Pose) -> float:
     """Origin-to-insertion length along the routed path, tendon tail included."""
+    return _polyline_length_mm(_unit_path(spec, pose))
+
+
+def _unit_path(spec: MuscleSpec, pose: Pose) -> np.ndarray:
+    """The whole musculotendinous path: control points, then the tendon tail if any."""
     points = control_points(spec, pose)
     if spec.length_tail:
         points = np.concatenate([points, landmark_positions(spec.length_tail, pose)])
+    return points
+
+
+def _polyline_length_mm(points: np.ndarray) -> float:
     return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
+
+
+#: The belly is never drawn shorter than this fraction of its standing length.
+SHORTEST_BELLY_FRACTION = 0.5
+
+
+def belly_path(spec: MuscleSpec, pose: Pose) -> tuple[np.ndarray, float]:
+    """The polyline a belly is swept along in a pose, and the belly's length (mm).
+
+    Without a tendon tail that is the routed path. With one, the free tendon
+    is inextensible: the belly takes up the whole change of the unit's length
+    (``path_length_mm``), so its distal end (the musculotendinous junction)
+    slides down the tendon when the ankle dorsiflexes and up it in plantar
+    flexion. The path is the unit's polyline cut at that arc length.
+    """
+    if not spec.length_tail:
+        points = control_points(spec, pose)
+        return points, _polyline_length_mm(points)
+    unit = _unit_path(spec, pose)
+    length = _polyline_length_mm(unit) - _standing_free_tendon_mm(spec)
+    length = max(length, SHORTEST_BELLY_FRACTION * _standing_length_mm(spec))
+    return cut_polyline(unit, length), length
+
+
+@lru_cache(maxsize=64)
+def _standing_free_tendon_mm(spec: MuscleSpec) -> float:
+    return path_length_mm(spec, STANDING) - _standing_length_mm(spec)
+
+
+#: Limits of a belly's thickness factor, so an extreme pose never balloons or pinches it.
+THICKNESS_FACTOR_RANGE = (0.8, 1.25)
+
+
+def thickness_factor(standing_length_mm: float, length_mm: float) -> float:
+    """How much a belly's half widths and depths scale so its volume stays about the same.
+
+    Volume ~ length x width x depth, so both scale by ``sqrt(standing / now)``:
+    a shortened belly is thicker, a lengthened one thinner; clipped to
+    ``THICKNESS_FACTOR_RANGE``.
+
+    Example
+    -------
+    >>> thickness_factor(300.0, 240.0) > 1.0 > thickness_factor(300.0, 330.0)
+    True
+    """
+    low, high = THICKNESS_FACTOR_RANGE
+    return min(max(math.sqrt(standing_length_mm / length_mm), low), high)
 
 
 #: How strongly rings crowd towards the ends (0 = even), so rounded ends stay smooth.
@@ -346,8 +416,8 @@ def _ring_fractions(n_rings: int) -> np.ndarray:
 
 @lru_cache(maxsize=64)
 def _standing_length_mm(spec: MuscleSpec) -> float:
-    points = control_points(spec, STANDING)
-    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
+    """Length of the swept part standing: the routed path without any tendon tail."""
+    return _polyline_length_mm(control_points(spec, STANDING))
 
 
 def _end_rounding(distance_mm: np.ndarray, rounding_mm: float) -> np.ndarray:
@@ -394,6 +464,8 @@ class _BatchLayout(NamedTuple):
 
     n_around: int
     starts: tuple[int, ...]
+    ring_counts: np.ndarray
+    keeps_volume: np.ndarray
     half_widths_mm: np.ndarray
     half_depths_mm: np.ndarray
     posterior_offsets_mm: np.ndarray
@@ -425,6 +497,8 @@ def _batch_layout(resolution: float) -> _BatchLayout:
     return _BatchLayout(
         n_around=n_around,
         starts=tuple(starts),
+        ring_counts=np.diff(starts),
+        keeps_volume=np.array([part_id not in _TENDON_IDS for part_id in MUSCLES]),
         half_widths_mm=widths,
         half_depths_mm=depths,
         posterior_offsets_mm=offsets,
@@ -436,21 +510,26 @@ def _batch_layout(resolution: float) -> _BatchLayout:
 
 TILT_FADE_FRACTION = 0.3
 
+#: Parts that keep their profile in every pose (a tendon does not thicken as it slackens).
+_TENDON_IDS = frozenset(part.id for part in PARTS if part.kind == "tendon")
+
 
 def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Points and outward normals of every muscle part in a pose, swept in one batch."""
     layout = _batch_layout(resolution)
     starts = layout.starts
-    centres = np.concatenate(
-        [
-            resample_path(control_points(spec, pose), n_rings, fractions=_ring_fractions(n_rings))
-            for spec, n_rings in zip(MUSCLES.values(), np.diff(starts), strict=True)
-        ]
-    )
+    centres, factors = [], np.ones(len(MUSCLES))
+    for k, (spec, n_rings) in enumerate(zip(MUSCLES.values(), layout.ring_counts, strict=True)):
+        path, length = belly_path(spec, pose)
+        centres.append(resample_path(path, n_rings, fractions=_ring_fractions(n_rings)))
+        if layout.keeps_volume[k]:
+            factors[k] = thickness_factor(_standing_length_mm(spec), length)
+    centres = np.concatenate(centres)
+    ring_factors = np.repeat(factors, layout.ring_counts)
     rings, normals = batched_tubes(
         centres,
-        half_widths=layout.half_widths_mm,
-        half_depths=layout.half_depths_mm,
+        half_widths=layout.half_widths_mm * ring_factors,
+        half_depths=layout.half_depths_mm * ring_factors,
         depth_offsets=layout.posterior_offsets_mm,
         n_around=layout.n_around,
         previous=layout.previous,

@@ -83,6 +83,25 @@ def resample_path(
     return smooth_keeping_ends(points, smoothing_passes)
 
 
+def cut_polyline(points: np.ndarray, length_mm: float) -> np.ndarray:
+    """The first ``length_mm`` of a polyline (its points up to there, then the cut point).
+
+    ``length_mm`` is clipped to the polyline's own length. A vertex closer
+    than a micrometre to the cut is dropped, so no zero-length segment is left.
+
+    Example
+    -------
+    >>> cut_polyline(np.array([[0.0, 0, 0], [0, 0, -10], [0, 0, -30]]), 15.0)[:, 2].tolist()
+    [0.0, -10.0, -15.0]
+    """
+    points = np.asarray(points, dtype=float)
+    distance = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(points, axis=0), axis=1))])
+    length_mm = float(np.clip(length_mm, 0.0, distance[-1]))
+    keep = int(np.searchsorted(distance, length_mm - 1e-3))
+    cut = [np.interp(length_mm, distance, points[:, k]) for k in range(3)]
+    return np.concatenate([points[: max(keep, 1)], [cut]])
+
+
 def smooth_keeping_ends(samples: np.ndarray, passes: int) -> np.ndarray:
     """``samples`` smoothed along their first axis by ``passes`` of a 1-2-1 filter, ends held.
 
