@@ -2,12 +2,14 @@
 
 Muscles attach to these names and are routed through the via points below,
 never through free coordinates, so moving a landmark moves every muscle that
-uses it. Attachment positions follow the anatomy texts and the gait2392
-model (hamstrings from the posterior ischial tuberosity; short head of biceps
-from the lateral lip of the linea aspera; gastrocnemius heads from above the
-posterior femoral condyles; soleus from the posterior fibular head and the
-soleal line of the tibia; the calcaneal tendon to the middle of the posterior
-calcaneus).
+uses it. Bony attachments are the muscle sites of the reference model
+(Rajagopal et al. 2016, through ``meshes.reference``), carried into the atlas
+frame and moved onto the nearest point of the real bone surface, then 4 mm
+out along its normal: a line of action runs through the middle of a tendon,
+not on the bone. The comment on each names its site. Where the model's site
+is a path point off the bone (the medial gastrocnemius head), the landmark
+sits on the bony surface the texts name (the popliteal surface above the
+condyle).
 
 Frames named ``"ankle:0.8"`` etc. are blended frames (see ``meshes.frames``):
 via points there act as pulleys that wrap the calcaneal tendon over the heel.
@@ -43,95 +45,118 @@ class Landmark(NamedTuple):
 LANDMARKS: dict[str, Landmark] = {
     # Bony landmarks (attachments).
     "ischial_tuberosity": Landmark(
+        # Rajagopal 2016 sites bflh-P1 and semiten-P1, 4 mm off the bone surface.
         frame="pelvis",
-        position_mm=(-18, -40, -55),
+        position_mm=(-21, -54, -42),
         description=(
             "posterior ischial tuberosity, common origin of biceps long head and semitendinosus"
         ),
     ),
     "ischial_tuberosity_superolateral": Landmark(
+        # Rajagopal 2016 site semimem-P1, 4 mm off the bone surface.
         frame="pelvis",
-        position_mm=(-8, -36, -54),
+        position_mm=(-17, -44, -40),
         description="superolateral facet of the ischial tuberosity, origin of semimembranosus",
     ),
     "linea_aspera": Landmark(
+        # posterior surface of the femoral shaft.
         frame="thigh",
-        position_mm=(26, -13, -200),
+        position_mm=(28, 3, -204),
         description="linea aspera, middle of the posterior femoral shaft",
     ),
     "linea_aspera_lateral_lip": Landmark(
+        # Rajagopal 2016 site bfsh-P1, 4 mm off the bone surface.
         frame="thigh",
-        position_mm=(28, -13, -255),
+        position_mm=(27, 4, -221),
         description="lateral lip of the linea aspera, origin of biceps short head",
     ),
     "medial_femoral_condyle_posterior": Landmark(
+        # Rajagopal 2016 site gasmed-P1, moved onto the popliteal surface.
         frame="thigh",
-        position_mm=(-21, -12, -408),
+        position_mm=(-18, 3, -402),
         description="posterior medial femoral condyle, origin of gastrocnemius medial head",
     ),
     "lateral_femoral_condyle_posterior": Landmark(
+        # Rajagopal 2016 site gaslat-P1, 4 mm off the bone surface.
         frame="thigh",
-        position_mm=(24, -12, -408),
+        position_mm=(29, -3, -407),
         description="posterior lateral femoral condyle, origin of gastrocnemius lateral head",
     ),
     "fibular_head": Landmark(
+        # Rajagopal 2016 sites bflh-P3 and bfsh-P2, 4 mm off the bone surface.
         frame="shank",
-        position_mm=(53, -18, -472),
+        position_mm=(32, -30, -472),
         description="lateral head of the fibula, insertion of biceps femoris",
     ),
     "posterior_medial_tibial_condyle": Landmark(
+        # Rajagopal 2016 site semimem-P2, moved round to the medial groove; 4 mm off the bone.
         frame="shank",
-        position_mm=(-30, -18, -470),
+        position_mm=(-32, -18, -468),
         description="posteromedial tibial condyle, insertion of semimembranosus",
     ),
     "pes_anserinus": Landmark(
+        # Rajagopal 2016 site semiten-P3, 4 mm off the bone surface.
         frame="shank",
-        position_mm=(-22, 15, -510),
+        position_mm=(-13, -3, -510),
         description="superomedial anteromedial tibia, insertion of semitendinosus",
     ),
     "soleal_line": Landmark(
+        # Rajagopal 2016 site soleus-P1, 4 mm off the bone surface.
         frame="shank",
-        position_mm=(-8, -25, -506),
+        position_mm=(9, -13, -525),
         description="soleal line of the posterior tibia, tibial origin of soleus",
     ),
     "posterior_proximal_fibula": Landmark(
+        # posterior surface of the fibular neck, 4 mm off the bone.
         frame="shank",
-        position_mm=(36, -30, -498),
+        position_mm=(20, -36, -503),
         description="posterior fibular head and neck, fibular origin of soleus",
     ),
     "calcaneal_tuberosity": Landmark(
+        # centre of the posterior calcaneal surface.
         frame="foot",
-        position_mm=(9, -74, -872),
+        position_mm=(2, -62, -866),
         description="middle of the posterior calcaneal surface, insertion of the calcaneal tendon",
     ),
     "medial_malleolus": Landmark(
-        frame="shank", position_mm=(-30, 4, -845), description="tip region of the medial malleolus"
+        # most medial point of the medial malleolus.
+        frame="shank",
+        position_mm=(-31, -9, -820),
+        description="tip region of the medial malleolus",
     ),
     "lateral_malleolus": Landmark(
+        # most lateral point of the lateral malleolus.
         frame="shank",
-        position_mm=(40, -12, -855),
+        position_mm=(39, -23, -819),
         description="tip region of the lateral malleolus",
     ),
     # Musculotendinous junctions (on the calcaneal tendon's aponeurosis, carried by the shank).
     "gastrocnemius_medial_junction": Landmark(
         frame="shank",
-        position_mm=(-6, -48, -715),
+        position_mm=(-6, -54, -715),
         description="lower end of the medial head on the common aponeurosis",
     ),
     "gastrocnemius_lateral_junction": Landmark(
         frame="shank",
-        position_mm=(10, -48, -685),
+        position_mm=(10, -57, -685),
         description="lower end of the lateral head on the common aponeurosis",
     ),
     "calcaneal_tendon_origin": Landmark(
         frame="shank",
-        position_mm=(3, -47, -625),
+        position_mm=(3, -53, -625),
         description="top of the common aponeurosis of gastrocnemius and soleus",
     ),
     "soleus_junction": Landmark(
         frame="shank",
-        position_mm=(5, -46, -805),
+        position_mm=(5, -50, -805),
         description="lowest soleus fibres on the front of the calcaneal tendon",
+    ),
+    # Via points: pelvis. Below the ischial tuberosity the hamstrings turn round its lower
+    # end when the hip flexes, instead of cutting through the bone.
+    "via.hamstrings.below_tuberosity": Landmark(
+        frame="pelvis",
+        position_mm=(-24, -47, -60),
+        description="hamstring tendons below and behind the ischial tuberosity",
     ),
     # Via points: thigh. Each lies on the line of action (the deep side of the belly);
     # the belly itself bulges behind it (see the offsets in meshes.muscles).
@@ -184,17 +209,18 @@ LANDMARKS: dict[str, Landmark] = {
         description="semitendinosus tendon curving forward below the medial condyle",
     ),
     "via.soleus.upper": Landmark(
-        frame="shank", position_mm=(4, -31, -590), description="soleus belly, upper calf"
+        frame="shank", position_mm=(6, -45, -590), description="soleus belly, upper calf"
     ),
     "via.soleus.lower": Landmark(
-        frame="shank", position_mm=(1, -33, -700), description="soleus belly, lower calf"
+        frame="shank", position_mm=(3, -45, -700), description="soleus belly, lower calf"
     ),
     "via.calcaneal_tendon.lower": Landmark(
         frame="ankle:0.2", position_mm=(6, -55, -790), description="calcaneal tendon above the heel"
     ),
     "via.calcaneal_tendon.heel_wrap": Landmark(
+        # Half the tendon's depth behind the posterosuperior calcaneus, and 3 mm to spare.
         frame="ankle:0.8",
-        position_mm=(8, -70, -848),
+        position_mm=(6, -59, -850),
         description="calcaneal tendon over the posterosuperior calcaneus",
     ),
 }

@@ -105,14 +105,15 @@ class MuscleSpec:
 #: (46 mm from the axis): without it the path swings out to the fibular head in deep flexion
 #: and the biceps knee moment arm grows to 4-4.5 cm, against about 2-3 cm published (Spoor
 #: et al. 1990), and larger than that of semitendinosus.
-HAMSTRING_KNEE_WRAP_MM = 26.0
-BICEPS_SHORT_HEAD_KNEE_WRAP_MM = 22.0
+HAMSTRING_KNEE_WRAP_MM = 28.0
+BICEPS_SHORT_HEAD_KNEE_WRAP_MM = 25.0
 GASTROCNEMIUS_KNEE_WRAP_MM = 21.0
 
 MUSCLES: dict[str, MuscleSpec] = {
     "biceps_femoris.long_head": MuscleSpec(
         path=(
             "ischial_tuberosity",
+            "via.hamstrings.below_tuberosity",
             "via.biceps_long_head.upper",
             "via.biceps_long_head.middle",
             "via.biceps_femoris.below_knee",
@@ -147,6 +148,7 @@ MUSCLES: dict[str, MuscleSpec] = {
     "semitendinosus": MuscleSpec(
         path=(
             "ischial_tuberosity",
+            "via.hamstrings.below_tuberosity",
             "via.semitendinosus.upper",
             "via.semitendinosus.middle",
             "via.semitendinosus.lower",
@@ -238,8 +240,9 @@ MUSCLES: dict[str, MuscleSpec] = {
             "soleus_junction",
         ),
         profile=(
-            Section(fraction=0, half_width_mm=44, half_depth_mm=6),
-            Section(fraction=0.08, half_width_mm=44, half_depth_mm=9, posterior_offset_mm=2.5),
+            # The top arches from the fibular neck to the soleal line, behind the fibula.
+            Section(fraction=0, half_width_mm=18, half_depth_mm=6, posterior_offset_mm=12),
+            Section(fraction=0.08, half_width_mm=34, half_depth_mm=9, posterior_offset_mm=9),
             Section(fraction=0.35, half_width_mm=46, half_depth_mm=12.5, posterior_offset_mm=2.5),
             Section(fraction=0.55, half_width_mm=42, half_depth_mm=12.5, posterior_offset_mm=1.5),
             Section(fraction=0.72, half_width_mm=34, half_depth_mm=10.5),

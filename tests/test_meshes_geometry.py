@@ -40,9 +40,9 @@ def assert_clean_closed_surface(part_id: str, mesh) -> None:
     tris = triangles(mesh)
     directed = np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]])
     _, counts = np.unique(directed, axis=0, return_counts=True)
-    assert (counts == 1).all(), f"{part_id}: a directed edge is used twice (flipped face)"
     undirected = np.sort(directed, axis=1)
     _, undirected_counts = np.unique(undirected, axis=0, return_counts=True)
+    assert (counts == 1).all(), f"{part_id}: a directed edge is used twice (flipped face)"
     assert (undirected_counts == 2).all(), f"{part_id}: open or non-manifold edge"
     points = np.asarray(mesh.points)
     assert signed_volume(points, tris) > 0, f"{part_id}: inward-facing or empty"

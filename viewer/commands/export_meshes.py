@@ -15,7 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export-meshes",
         help="write every part of the leg as mesh files plus manifest.json",
         description="Write one mesh file per part (<id>.<format>, millimetres) and a "
-        "manifest.json listing id, structure, layer, colour and units.",
+        "manifest.json listing id, structure, layer, colour and units of each part, the joint "
+        "centres and each muscle's line of action (see README).",
     )
     parser.add_argument("directory", metavar="DIR", help="empty (or new) output directory")
     parser.add_argument(

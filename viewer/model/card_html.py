@@ -242,6 +242,15 @@ def card_html(
     return html
 
 
+#: Credit for the bone surfaces (shown in About; the README says the same).
+BONE_SOURCE = (
+    'the right-leg skeleton of Rajagopal et al. (2016), "Full-Body Musculoskeletal Model for '
+    'Muscle-Driven Simulation of Human Gait", IEEE Trans. Biomed. Eng. 63(10):2068-2079, '
+    "as packaged by MyoSuite (Caggiano et al. 2022) in the myo-sim package, Apache-2.0; "
+    "read from the installed package, scaled to the atlas's adult."
+)
+
+
 def about_html(catalogue, version: str) -> str:
     """The About box: version, what the atlas is, the educational note, references."""
     references = "".join(f"<li>{escape(r)}</li>" for r in catalogue.references())
@@ -249,5 +258,6 @@ def about_html(catalogue, version: str) -> str:
         f"<h3>Leg Atlas {escape(version)}</h3>"
         "<p>A 3D atlas of the muscles at the back of the leg: the hamstrings and the calf.</p>"
         f"<p><i>{escape(catalogue.disclaimer)}</i></p>"
+        f"<p><b>Bones</b>: {BONE_SOURCE}</p>"
         f"<p><b>References</b></p><ul>{references}</ul>"
     )

@@ -1,0 +1,48 @@
+"""The geometry cache: reused when valid, rebuilt when damaged, never left half-written."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from meshes import cache
+
+
+def test_a_second_call_reads_what_the_first_computed(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEGATLAS_CACHE", str(tmp_path))
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"values": np.arange(5.0)}
+
+    first = cache.cached("probe", 1.0, compute)
+    second = cache.cached("probe", 1.0, compute)
+    assert calls == [1]
+    assert np.array_equal(first["values"], second["values"])
+    assert [p.name for p in tmp_path.iterdir()] == [cache.cache_path("probe", 1.0).name]
+
+
+def test_a_damaged_file_is_recomputed_and_replaced(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEGATLAS_CACHE", str(tmp_path))
+    path = cache.cache_path("probe", 0.5)
+    path.write_bytes(b"not a numpy archive")
+    arrays = cache.cached("probe", 0.5, lambda: {"values": np.ones(3)})
+    assert np.array_equal(arrays["values"], np.ones(3))
+    assert np.array_equal(cache.read(path)["values"], np.ones(3))
+
+
+def test_an_unwritable_folder_still_gives_the_arrays_and_leaves_nothing(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("LEGATLAS_CACHE", str(blocker / "cache"))
+    arrays = cache.cached("probe", 1.0, lambda: {"values": np.zeros(2)})
+    assert np.array_equal(arrays["values"], np.zeros(2))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_a_file_from_earlier_code_is_removed_when_a_new_one_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEGATLAS_CACHE", str(tmp_path))
+    stale = tmp_path / "probe-0000000000000000.npz"
+    np.savez(stale, values=np.zeros(1))
+    cache.cached("probe", 1.0, lambda: {"values": np.ones(1)})
+    assert not stale.exists()
