@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from psygnal import EventedModel
-from pydantic import BaseModel, ConfigDict, Strict, field_validator
+from pydantic import BaseModel, ConfigDict, Strict, ValidationInfo, field_validator
 
 from meshes.parts import (
     GROUPS,
@@ -99,20 +99,15 @@ class AtlasState(EventedModel):
     motion: MotionStatus = MotionStatus()
 
     # -- rules ------------------------------------------------------------------------------
-    @field_validator("hidden")
+    @field_validator("hidden", "layers_visible")
     @classmethod
-    def _known_structures(cls, value: frozenset[str]) -> frozenset[str]:
-        unknown = sorted(value - frozenset(STRUCTURE_IDS))
+    def _known_ids(cls, value: frozenset[str], info: ValidationInfo) -> frozenset[str]:
+        valid = STRUCTURE_IDS if info.field_name == "hidden" else LAYERS
+        unknown = sorted(value - frozenset(valid))
         if unknown:
-            raise ValueError(f"unknown structure ids {unknown}; valid: {', '.join(STRUCTURE_IDS)}")
-        return value
-
-    @field_validator("layers_visible")
-    @classmethod
-    def _known_layers(cls, value: frozenset[str]) -> frozenset[str]:
-        unknown = sorted(value - frozenset(LAYERS))
-        if unknown:
-            raise ValueError(f"unknown layers {unknown}; valid: {', '.join(LAYERS)}")
+            raise ValueError(
+                f"unknown ids {unknown} in {info.field_name}; valid: {', '.join(valid)}"
+            )
         return value
 
     @field_validator("layer_opacity")
