@@ -260,9 +260,12 @@ MUSCLES: dict[str, MuscleSpec] = {
             Section(fraction=0, half_width_mm=11, half_depth_mm=2),
             Section(fraction=0.1, half_width_mm=10.5, half_depth_mm=2.5),
             Section(fraction=0.35, half_width_mm=8, half_depth_mm=3.5),
-            Section(fraction=0.6, half_width_mm=5.5, half_depth_mm=4.5),
-            Section(fraction=0.8, half_width_mm=5.5, half_depth_mm=5),
-            Section(fraction=0.92, half_width_mm=8, half_depth_mm=4.5),
+            # Narrowest about 4 cm above the insertion (the free tendon's waist), then
+            # flaring onto the calcaneus.
+            Section(fraction=0.6, half_width_mm=6.5, half_depth_mm=4.5),
+            Section(fraction=0.75, half_width_mm=5.8, half_depth_mm=4.8),
+            Section(fraction=0.835, half_width_mm=5.0, half_depth_mm=4.8),
+            Section(fraction=0.92, half_width_mm=7.5, half_depth_mm=4.5),
             Section(fraction=1, half_width_mm=10, half_depth_mm=3.5),
         ),
         rings=50,

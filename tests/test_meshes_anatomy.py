@@ -265,3 +265,15 @@ def test_ankle_dorsiflexion_20_stretches_the_calf_by_a_few_percent():
     change = _change(Pose(ankle_dorsiflexion=20))
     for part_id in ("gastrocnemius.medial_head", "gastrocnemius.lateral_head", "soleus"):
         assert 0.03 <= change[part_id] <= 0.07, (part_id, change[part_id])
+
+
+def test_the_calcaneal_tendon_is_narrowest_about_4_cm_above_the_heel(standing_leg):
+    tendon = standing_leg.meshes["calcaneal_tendon"]
+    insertion_z = landmark_position("calcaneal_tuberosity")[2]
+    heights = np.arange(15.0, 120.0, 5.0)
+    widths = []
+    for height in heights:
+        section = np.asarray(tendon.slice(normal="z", origin=(0, 0, insertion_z + height)).points)
+        widths.append(np.ptp(section[:, 0]))
+    waist = heights[int(np.argmin(widths))]
+    assert 30.0 <= waist <= 55.0, np.round(widths, 1).tolist()
