@@ -77,3 +77,30 @@ def test_each_bone_silhouette_matches_the_reference(bone, view, axis):
     # Measured 0.87-0.96 (the patella seen from behind is the lowest); the old primitive
     # bones scored 0.04-0.65 against the same skeleton.
     assert overlap >= 0.85, (bone, view, round(float(overlap), 3))
+
+
+#: Each bony attachment and the bone it lies on.
+ATTACHMENTS: dict[str, str] = {
+    "ischial_tuberosity": "hip_bone",
+    "ischial_tuberosity_superolateral": "hip_bone",
+    "linea_aspera_lateral_lip": "femur",
+    "medial_femoral_condyle_posterior": "femur",
+    "lateral_femoral_condyle_posterior": "femur",
+    "fibular_head": "fibula",
+    "posterior_medial_tibial_condyle": "tibia",
+    "pes_anserinus": "tibia",
+    "soleal_line": "tibia",
+    "posterior_proximal_fibula": "fibula",
+    "calcaneal_tuberosity": "calcaneus",
+}
+
+
+@pytest.mark.parametrize(("landmark", "bone"), ATTACHMENTS.items())
+def test_each_attachment_lies_on_its_bone(landmark, bone):
+    """A line of action starts half a tendon off the bone: 2-6 mm from the displayed surface."""
+    from meshes.landmarks import landmark_position
+
+    point = landmark_position(landmark)
+    _, closest = _surface(bone).find_closest_cell(point[None], return_closest_point=True)
+    gap = float(np.linalg.norm(closest[0] - point))
+    assert 2.0 <= gap <= 6.0, (landmark, bone, round(gap, 1))
