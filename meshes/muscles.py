@@ -44,6 +44,7 @@ from meshes.landmarks import LANDMARKS, landmark_positions
 from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
 from meshes.sweep import (
+    X_AXIS,
     batched_tubes,
     cut_polyline,
     resample_path,
@@ -96,6 +97,10 @@ class MuscleSpec:
     end_rounding_mm: tuple[float | None, float | None] = (None, None)
     #: Obliquity of the upper border (mm up per mm lateral), fading out down the first 30 %.
     top_tilt: float = 0.0
+    #: For an origin that is a pair of landmarks: the fraction of the belly over which its
+    #: width turns from the line between them (a fleshy footprint along the bone) to the
+    #: side-to-side axis. 0 for an origin at a point.
+    origin_footprint: float = 0.0
 
 
 #: Knee wrap radii (mm): the hamstring tendons pass further behind the knee axis than the
@@ -252,7 +257,10 @@ MUSCLES: dict[str, MuscleSpec] = {
         ),
         length_tail=TENDON_TAIL[1:],
         end_rounding_mm=(30.0, None),
-        top_tilt=0.4,
+        # The top runs from the fibular neck down and in to the soleal line: the tilt
+        # matches that line's fall across the ring (22 mm over 25 mm).
+        top_tilt=0.85,
+        origin_footprint=0.25,
     ),
     "calcaneal_tendon": MuscleSpec(
         path=("calcaneal_tendon_origin", *TENDON_TAIL),
@@ -447,7 +455,8 @@ def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np
             np.clip(max(section.half_width_mm, section.half_depth_mm), 3.0, 10.0)
         )
         factor = _end_rounding(distance, rounding)
-        widths *= factor
+        if not (end == 0 and spec.origin_footprint):  # a footprint keeps its whole width
+            widths *= factor
         depths *= factor
     for array in (widths, depths, offsets):
         array.setflags(write=False)
@@ -478,6 +487,7 @@ class _BatchLayout(NamedTuple):
     previous: np.ndarray
     following: np.ndarray
     tilts: np.ndarray
+    footprints: np.ndarray  # per ring: 1 where the width follows a paired origin's line
 
 
 @lru_cache(maxsize=8)
@@ -500,6 +510,14 @@ def _batch_layout(resolution: float) -> _BatchLayout:
             for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
         ]
     )
+    footprints = np.concatenate(
+        [
+            1.0 - smoothstep(_ring_fractions(n_rings), 0.0, spec.origin_footprint)
+            if spec.origin_footprint
+            else np.zeros(n_rings)
+            for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
+        ]
+    )
     return _BatchLayout(
         n_around=n_around,
         starts=tuple(starts),
@@ -511,6 +529,7 @@ def _batch_layout(resolution: float) -> _BatchLayout:
         previous=previous,
         following=following,
         tilts=tilts,
+        footprints=footprints,
     )
 
 
@@ -524,14 +543,20 @@ def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, 
     """Points and outward normals of every muscle part in a pose, swept in one batch."""
     layout = _batch_layout(resolution)
     starts = layout.starts
-    centres, factors = [], np.ones(len(MUSCLES))
+    centres, factors, lines = [], np.ones(len(MUSCLES)), np.tile(X_AXIS, (len(MUSCLES), 1))
     for k, (spec, n_rings) in enumerate(zip(MUSCLES.values(), layout.ring_counts, strict=True)):
         path, length = belly_path(spec, pose)
         centres.append(resample_path(path, n_rings, fractions=_ring_fractions(n_rings)))
         if layout.keeps_volume[k]:
             factors[k] = thickness_factor(_standing_length_mm(spec), length)
+        if spec.origin_footprint:
+            ends = landmark_positions(spec.path[0], pose)
+            line = (ends[0] - ends[1]) / np.linalg.norm(ends[0] - ends[1])
+            lines[k] = line if line[0] >= 0.0 else -line  # keep the width's sense: lateral +
     centres = np.concatenate(centres)
     ring_factors = np.repeat(factors, layout.ring_counts)
+    weight = layout.footprints[:, None]
+    references = (1.0 - weight) * X_AXIS + weight * np.repeat(lines, layout.ring_counts, axis=0)
     rings, normals = batched_tubes(
         centres,
         half_widths=layout.half_widths_mm * ring_factors,
@@ -541,6 +566,7 @@ def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, 
         previous=layout.previous,
         following=layout.following,
         tilts=layout.tilts,
+        width_references=references,
     )
     result = {}
     for part_id, start, end in zip(MUSCLES, starts[:-1], starts[1:], strict=True):

@@ -214,6 +214,7 @@ def batched_tubes(
     previous: np.ndarray,
     following: np.ndarray,
     tilts: np.ndarray | None = None,
+    width_references: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Ring points and outward normals ``(rings, n_around, 3)`` of many tubes in one pass.
 
@@ -222,10 +223,13 @@ def batched_tubes(
     never mix two tubes. Width lies along X made perpendicular to the path.
     ``tilts`` (per ring) slide each ring point back along the path in
     proportion to its lateral offset, so a ring's lateral side rides higher
-    (an oblique border, like the soleus's).
+    (an oblique border, like the soleus's). ``width_references`` (per ring)
+    replace X as the direction the width follows: a belly that arises along a
+    line of bone lays its first rings along that line.
     """
     tangents = _unit(centres[following] - centres[previous])
-    width_axis = _unit(X_AXIS - tangents[:, :1] * tangents)
+    reference = X_AXIS[None, :] if width_references is None else width_references
+    width_axis = _unit(reference - np.sum(reference * tangents, axis=1, keepdims=True) * tangents)
     depth_axis = _cross(tangents, width_axis)
     cosines, sines = _unit_circle(n_around)
     across = half_widths[:, None] * cosines

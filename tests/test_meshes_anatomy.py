@@ -277,3 +277,13 @@ def test_the_calcaneal_tendon_is_narrowest_about_4_cm_above_the_heel(standing_le
         widths.append(np.ptp(section[:, 0]))
     waist = heights[int(np.argmin(widths))]
     assert 30.0 <= waist <= 55.0, np.round(widths, 1).tolist()
+
+
+def test_the_soleus_arises_along_a_line_from_the_fibula_to_the_soleal_line(standing_leg):
+    """A fleshy footprint, not a point: the top of the belly spans the line of origin."""
+    fibula, tibia = landmark_position("posterior_proximal_fibula"), landmark_position("soleal_line")
+    line = (fibula - tibia) / np.linalg.norm(fibula - tibia)
+    points = np.asarray(standing_leg.meshes["soleus"].points)
+    top = points[points[:, 2] > min(fibula[2], tibia[2]) - 5.0]
+    span = np.ptp((top - tibia) @ line)
+    assert span >= 0.7 * np.linalg.norm(fibula - tibia), (span, np.linalg.norm(fibula - tibia))
