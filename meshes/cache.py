@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import platformdirs
 
-from meshes.reference import PACKAGE
+from meshes.reference_tree import PACKAGE
 
 Arrays = dict[str, np.ndarray]
 

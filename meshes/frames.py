@@ -25,18 +25,16 @@ import numpy as np
 
 from meshes.anthropometry import ADULT
 from meshes.pose import Pose
+from meshes.reference_tree import body_origins, patella_glide_m, segment_maps
 
 #: The joints from proximal to distal; a blended frame turns the earlier ones fully.
 JOINTS: tuple[str, ...] = ("hip", "knee", "ankle")
-
-#: Fraction of the knee angle the patella turns by as it glides down the trochlea.
-PATELLA_FRACTION = 0.7
 
 #: How far each segment turns through each joint (joints not named stay at 0).
 SEGMENT_JOINT_FRACTIONS: dict[str, dict[str, float]] = {
     "pelvis": {},
     "thigh": {"hip": 1.0},
-    "patella": {"hip": 1.0, "knee": PATELLA_FRACTION},
+    "patella": {"hip": 1.0},  # plus its glide on the trochlea: see patella_glide
     "shank": {"hip": 1.0, "knee": 1.0},
     "foot": {"hip": 1.0, "knee": 1.0, "ankle": 1.0},
 }
@@ -107,12 +105,33 @@ def frame_transform(frame: str, pose: Pose) -> np.ndarray:
     if ":" in frame:
         joint, fraction = frame.split(":")
         transform = blended_transforms(joint, np.array([float(fraction)]), pose)[0]
+    elif frame == "patella":
+        transform = frame_transform("thigh", pose) @ patella_glide(pose.knee_flexion)
     elif frame in SEGMENT_JOINT_FRACTIONS:
         transform = joint_chain(pose, **SEGMENT_JOINT_FRACTIONS[frame])[0]
     else:
         raise KeyError(f"unknown frame {frame!r}")
     transform.setflags(write=False)
     return transform
+
+
+@lru_cache(maxsize=512)
+def patella_glide(knee_flexion_deg: float) -> np.ndarray:
+    """4x4 move of the patella within the thigh's frame as the knee bends.
+
+    The reference model's coupling (``meshes.reference_tree``): the patella
+    slides down and back along the trochlea and tilts with the tibia, so it
+    stays in the groove between the condyles instead of swinging round the
+    knee axis as a rigid part of the shank would.
+    """
+    maps = segment_maps()
+    slide_0, tilt_0 = patella_glide_m(0.0)
+    slide, tilt = patella_glide_m(np.radians(knee_flexion_deg))
+    centre = maps["patella"].apply(body_origins()["patella_r"] + slide_0)
+    turn = rotations_about(X_AXIS, centre, [np.degrees(tilt - tilt_0)])[0]
+    turn[:3, 3] += maps["patella"].matrix @ (slide - slide_0)
+    turn.setflags(write=False)
+    return turn
 
 
 def apply(transform: np.ndarray, points: np.ndarray) -> np.ndarray:

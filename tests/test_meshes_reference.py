@@ -104,3 +104,18 @@ def test_each_attachment_lies_on_its_bone(landmark, bone):
     _, closest = _surface(bone).find_closest_cell(point[None], return_closest_point=True)
     gap = float(np.linalg.norm(closest[0] - point))
     assert 2.0 <= gap <= 6.0, (landmark, bone, round(gap, 1))
+
+
+@pytest.mark.parametrize("knee", (0, 30, 60, 90, 120, 140))
+def test_the_patella_stays_on_the_trochlea_as_the_knee_bends(knee):
+    """Within a few mm of the femur at every angle, and never more than 2 mm into it."""
+    from meshes import Pose, build_leg
+
+    leg = build_leg(Pose(knee_flexion=knee))
+    femur, points = leg.meshes["femur"], np.asarray(leg.meshes["patella"].points)
+    _, closest = femur.find_closest_cell(points, return_closest_point=True)
+    gaps = np.linalg.norm(closest - points, axis=1)
+    assert gaps.min() <= 6.0, (knee, gaps.min())
+    inside = pv.PolyData(points).select_enclosed_points(femur, check_surface=False)
+    depth = gaps[inside["SelectedPoints"].astype(bool)]
+    assert depth.max(initial=0.0) <= 2.0, (knee, depth.max(initial=0.0))
