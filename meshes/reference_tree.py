@@ -165,11 +165,3 @@ def segment_maps() -> dict[str, SegmentMap]:
     shank = _segment_map((knee, ankle), (ADULT.knee_centre, ADULT.ankle_centre))
     foot = SegmentMap(ankle, ADULT.ankle_centre, shank.scale * OSIM_TO_ATLAS * 1000.0)
     return {"pelvis": thigh, "thigh": thigh, "patella": thigh, "shank": shank, "foot": foot}
-
-
-def reference_point(body: str, local_m, segment: str) -> np.ndarray:
-    """A point given in a reference body's frame (m), in atlas standing coordinates (mm).
-
-    How the model's muscle sites become atlas landmarks.
-    """
-    return segment_maps()[segment].apply(body_origins()[body] + np.asarray(local_m, float))

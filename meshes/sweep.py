@@ -1,4 +1,4 @@
-"""Closed tubes swept along a centreline: the one surface builder every part uses.
+"""Closed tubes swept along a centreline: the surface builder of the muscles, tendon and skin.
 
 A tube is ``n_rings`` elliptical rings of ``n_around`` points plus one cap point
 at each end, so its topology depends only on ``(n_rings, n_around)``. That is
@@ -54,11 +54,6 @@ def tube_faces(n_rings: int, n_around: int) -> np.ndarray:
 def _unit(vectors: np.ndarray) -> np.ndarray:
     length = np.linalg.norm(vectors, axis=-1, keepdims=True)
     return vectors / np.maximum(length, 1e-12)
-
-
-def path_tangents(centres: np.ndarray) -> np.ndarray:
-    """Unit tangents of a polyline (central differences, one-sided at the ends)."""
-    return _unit(np.gradient(centres, axis=0))
 
 
 def resample_path(
@@ -135,42 +130,6 @@ def smoothstep(values: np.ndarray, start: float = 0.0, end: float = 1.0) -> np.n
     return t * t * (3.0 - 2.0 * t)
 
 
-def tube_points(
-    centres: np.ndarray,
-    half_widths: np.ndarray,
-    half_depths: np.ndarray,
-    n_around: int,
-    width_reference: np.ndarray = X_AXIS,
-    radial_scale: np.ndarray | None = None,
-    depth_offsets: np.ndarray | None = None,
-) -> np.ndarray:
-    """Points of a capped elliptical tube (cap, rings..., cap).
-
-    ``half_widths`` lie along ``width_reference`` (made perpendicular to the
-    path), ``half_depths`` across it. ``radial_scale`` ``(n_rings, n_around)``
-    optionally bulges the ellipse (a ridge, two condyles). ``depth_offsets``
-    (mm, per ring) shift each ring along its depth axis (posterior for a path
-    running down the leg), so a belly can bulge away from its line of action.
-    """
-    tangents = path_tangents(centres)
-    reference = np.broadcast_to(np.asarray(width_reference, float), centres.shape)
-    width_axis = _unit(reference - np.sum(reference * tangents, -1, keepdims=True) * tangents)
-    depth_axis = np.cross(tangents, width_axis)
-    angles = np.linspace(0.0, 2.0 * np.pi, n_around, endpoint=False)
-    cosines = np.cos(angles)[None, :, None]
-    sines = np.sin(angles)[None, :, None]
-    offsets = (
-        half_widths[:, None, None] * cosines * width_axis[:, None, :]
-        + half_depths[:, None, None] * sines * depth_axis[:, None, :]
-    )
-    if radial_scale is not None:
-        offsets = offsets * radial_scale[:, :, None]
-    if depth_offsets is not None:
-        offsets = offsets + depth_offsets[:, None, None] * depth_axis[:, None, :]
-    rings = centres[:, None, :] + offsets
-    return np.concatenate([centres[:1], rings.reshape(-1, 3), centres[-1:]])
-
-
 def tube_normals(points: np.ndarray, n_rings: int, n_around: int) -> np.ndarray:
     """Smooth outward point normals of a tube from its ring grid (no scatter-add)."""
     grid = points[1:-1].reshape(n_rings, n_around, 3)
@@ -180,20 +139,6 @@ def tube_normals(points: np.ndarray, n_rings: int, n_around: int) -> np.ndarray:
     start = _unit(points[0] - points[1 + n_around])
     end = _unit(points[-1] - points[-2 - n_around])
     return np.concatenate([start[None], normals.reshape(-1, 3), end[None]])
-
-
-def rounded_profile(n_rings: int, exponent: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
-    """Path parameter (dense near the ends) and radius factor for a closed, rounded body.
-
-    With exponent 2 a straight tube becomes an ellipsoid; larger exponents give
-    flatter, blunter ends (a bone shaft). The factor never reaches zero so the
-    end rings keep a sane shape; the small cap closes the gap.
-    """
-    t = np.linspace(0.0, 1.0, n_rings)
-    u = 0.5 - 0.5 * np.cos(np.pi * (0.02 + 0.96 * t))
-    u = (u - u[0]) / (u[-1] - u[0])
-    radius = (1.0 - np.abs(2.0 * u - 1.0) ** exponent).clip(0.0, 1.0) ** (1.0 / exponent)
-    return u, np.maximum(radius, 0.04)
 
 
 def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
