@@ -46,7 +46,7 @@ Template = tuple[np.ndarray, np.ndarray, np.ndarray]  # points, normals, triangl
 
 def split_triangles(points: np.ndarray, triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every triangle into four through its edge midpoints; shared edges share a midpoint."""
-    edges = np.sort(triangles[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
+    edges = _edges(triangles)
     unique, inverse = np.unique(edges, axis=0, return_inverse=True)
     middle = len(points) + inverse.reshape(-1, 3)
     a, b, c = triangles.T
@@ -66,6 +66,11 @@ def _triangles(mesh: pv.PolyData) -> np.ndarray:
     return mesh.triangulate().faces.reshape(-1, 4)[:, 1:]
 
 
+def _edges(triangles: np.ndarray) -> np.ndarray:
+    """The three edges of every triangle as sorted vertex pairs, triangle by triangle."""
+    return np.sort(triangles[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
+
+
 def _faces(triangles: np.ndarray) -> np.ndarray:
     return np.hstack([np.full((len(triangles), 1), 3), triangles]).ravel()
 
@@ -83,7 +88,7 @@ def repair(mesh: pv.PolyData) -> pv.PolyData:
     _, first = np.unique(np.sort(triangles, axis=1), axis=0, return_index=True)
     triangles = triangles[np.sort(first)]
     for _ in range(REPAIR_ROUNDS):
-        edges = np.sort(triangles[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
+        edges = _edges(triangles)
         _, inverse, counts = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
         non_manifold = (counts[inverse] > 2).reshape(-1, 3).any(axis=1)
         triangles = face_outwards(points, triangles[~non_manifold])
@@ -124,7 +129,7 @@ def _patches(triangles: np.ndarray) -> np.ndarray:
     VTK orients each such patch consistently but cannot carry the orientation
     across a non-manifold edge, so each patch is turned outwards on its own.
     """
-    edges = np.sort(triangles[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2), axis=1)
+    edges = _edges(triangles)
     owner = np.repeat(np.arange(len(triangles)), 3)
     _, inverse, counts = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
     shared = counts[inverse] == 2
