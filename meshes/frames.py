@@ -30,11 +30,11 @@ from meshes.reference_tree import body_origins, patella_glide_m, segment_maps
 #: The joints from proximal to distal; a blended frame turns the earlier ones fully.
 JOINTS: tuple[str, ...] = ("hip", "knee", "ankle")
 
-#: How far each segment turns through each joint (joints not named stay at 0).
+#: How far each segment turns through each joint (joints not named stay at 0). The patella
+#: is not a row: it rides on the thigh and glides on the trochlea (``patella_glide``).
 SEGMENT_JOINT_FRACTIONS: dict[str, dict[str, float]] = {
     "pelvis": {},
     "thigh": {"hip": 1.0},
-    "patella": {"hip": 1.0},  # plus its glide on the trochlea: see patella_glide
     "shank": {"hip": 1.0, "knee": 1.0},
     "foot": {"hip": 1.0, "knee": 1.0, "ankle": 1.0},
 }
