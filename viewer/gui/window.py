@@ -87,6 +87,8 @@ class AtlasWindow(QMainWindow):
         self.view.part_double_clicked.connect(self._on_part_double_clicked)
         self.view.part_hovered.connect(self._on_hover)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
+        for event in (self.state.events.hidden, self.state.events.layers_visible):
+            event.connect(self._forget_hidden_hover)
         self.state.events.labels.connect(lambda on: self.actions_by_key["labels"].setChecked(on))
         self.state.events.colour_mode.connect(
             lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
@@ -249,10 +251,17 @@ class AtlasWindow(QMainWindow):
             self.scene_frame_selection()
 
     def _on_hover(self, part_id: str) -> None:
+        self.state.hovered = part_id or None
         if part_id:
             self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
+
+    def _forget_hidden_hover(self, *_: object) -> None:
+        """A part just hidden is no longer under the pointer: drop its name and rim."""
+        hovered = self.state.hovered
+        if hovered and not self.state.is_part_visible(hovered):
+            self._on_hover("")
 
     def _sync_layer_actions(self, *_: object) -> None:
         for layer in LAYERS:
