@@ -27,26 +27,17 @@ from vtkmodules.vtkCommonDataModel import vtkCellArray
 from meshes.bones import BONE_SEGMENTS, bone_templates
 from meshes.foot_skin import foot_skin_points, foot_skin_shape
 from meshes.frames import frame_transform
-from meshes.muscles import MUSCLES, fibre_shade, muscle_shape, path_length_mm, sweep_muscles
+from meshes.muscles import (  # path_lengths_mm: re-exported, the length of every muscle part
+    MUSCLES,
+    fibre_shade,
+    muscle_shape,
+    path_lengths_mm,
+    sweep_muscles,
+)
 from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
 from meshes.skin import skin_points, skin_shape
 from meshes.sweep import tube_faces
-
-#: Muscle part ids whose path length is reported, in display order.
-LENGTH_IDS: tuple[str, ...] = tuple(part.id for part in PARTS if part.kind == "muscle")
-
-
-def path_lengths_mm(pose: Pose) -> dict[str, float]:
-    """Origin-to-insertion path length (mm) of every muscle part in a pose; no sweeping.
-
-    Example
-    -------
-    >>> lengths = path_lengths_mm(Pose(knee_flexion=90))
-    >>> lengths["semitendinosus"] < path_lengths_mm(STANDING)["semitendinosus"]
-    True
-    """
-    return {part_id: path_length_mm(MUSCLES[part_id], pose) for part_id in LENGTH_IDS}
 
 
 @dataclass
