@@ -59,15 +59,39 @@ def ray_grid(x_range, z_range, step_mm) -> np.ndarray:
     return grid
 
 
+def winding_numbers(points: np.ndarray, surface: pv.PolyData) -> np.ndarray:
+    """Generalised winding number of each point about a triangle surface (Van Oosterom-Strackee).
+
+    About 1 inside a closed outward surface and 0 outside, and 2 where two closed
+    surfaces overlap, whatever the rays or the nearest facet would say. Exact but
+    slow, so it settles only the points a ray count calls outside.
+    """
+    corners = np.asarray(surface.points, dtype=float)[surface.faces.reshape(-1, 4)[:, 1:]]
+    numbers = np.empty(len(points))
+    for start in range(0, len(points), 32):
+        a, b, c = np.moveaxis(corners[None] - points[start : start + 32, None, None], -2, 0)
+        la, lb, lc = (np.linalg.norm(v, axis=-1) for v in (a, b, c))
+        numerator = np.einsum("ptk,ptk->pt", a, np.cross(b, c))
+        denominator = (
+            la * lb * lc
+            + np.einsum("ptk,ptk->pt", a, b) * lc
+            + np.einsum("ptk,ptk->pt", a, c) * lb
+            + np.einsum("ptk,ptk->pt", b, c) * la
+        )
+        numbers[start : start + 32] = np.arctan2(numerator, denominator).sum(axis=1) / (2 * np.pi)
+    return numbers
+
+
 def inside_skin(skin: pv.PolyData, points: np.ndarray) -> np.ndarray:
     """Which points the skin encloses.
 
     The leg's and the foot's closed tubes overlap at the ankle, so a point is
-    inside when either tube holds it (a ray count through both would be even).
-    Inside one tube is the sign of the distance to it, which unlike a ray count
-    cannot be fooled by a ray grazing an edge.
+    inside when either tube holds it: a ray count through both would be even.
+    Each tube is asked with a ray count; a ray that grazes an edge can miscount,
+    so every point called outside is settled by its winding number.
     """
-    probe = pv.PolyData(np.asarray(points, dtype=float))
+    points = np.asarray(points, dtype=float)
+    probe = pv.PolyData(points)
     inside = np.zeros(len(points), bool)
     components = skin.connectivity("all")
     regions = components.cell_data["RegionId"]
@@ -75,8 +99,10 @@ def inside_skin(skin: pv.PolyData, points: np.ndarray) -> np.ndarray:
         tube = components.extract_cells(regions == region).extract_surface(
             algorithm="dataset_surface"
         )
-        distance = probe.compute_implicit_distance(tube)["implicit_distance"]
-        inside |= np.asarray(distance) < 0.0
+        enclosed = probe.select_enclosed_points(tube, check_surface=False)["SelectedPoints"]
+        inside |= enclosed.astype(bool)
+    if not inside.all():
+        inside[~inside] = winding_numbers(points[~inside], skin) > 0.5
     return inside
 
 
