@@ -19,7 +19,16 @@ from pydantic import ValidationError
 
 from annotations.catalogue import Catalogue
 from annotations.references import REFERENCES_FILE_NAME, Reference, ReferenceFile
-from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, Model, OverviewCard, Stretch
+from annotations.schema import (
+    CARD_KINDS,
+    Card,
+    ClinicalTest,
+    DataFile,
+    Exercise,
+    Model,
+    OverviewCard,
+    Stretch,
+)
 from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members, parts_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -75,6 +84,7 @@ class _Content:
     cards: dict[str, tuple[Card, Path]] = field(default_factory=dict)
     exercises: dict[str, tuple[Exercise, Path]] = field(default_factory=dict)
     stretches: dict[str, tuple[Stretch, Path]] = field(default_factory=dict)
+    clinical_tests: dict[str, tuple[ClinicalTest, Path]] = field(default_factory=dict)
     overview: tuple[OverviewCard, Path] | None = None
     notes: list[tuple[str, list[str], Path]] = field(default_factory=list)
     references: dict[str, tuple[Reference, Path]] = field(default_factory=dict)
@@ -87,6 +97,8 @@ class _Content:
             _add_unique(self.exercises, exercise.id, exercise, path, "exercise")
         for stretch in data.stretch:
             _add_unique(self.stretches, stretch.id, stretch, path, "stretch")
+        for test in data.clinical_test:
+            _add_unique(self.clinical_tests, test.id, test, path, "clinical test")
         if data.overview is not None:
             if self.overview is not None:
                 _fail(path, "overview", f"a second overview (the first is in {self.overview[1]})")
@@ -120,6 +132,7 @@ class _Content:
                         update={"id": current, "former_ids": list(dict.fromkeys(former))}
                     )
                 mine[current] = (item, path)
+        self.clinical_tests.update(later.clinical_tests)
         self.overview = later.overview or self.overview
         self.notes += later.notes
         self.references.update(later.references)
@@ -131,16 +144,17 @@ class _Content:
         aliases = self.aliases()
         _check_references(self, aliases)
         _check_citations(self)
-        known = {*self.cards, *self.exercises, *self.stretches}
+        known = {*self.cards, *self.exercises, *self.stretches, *self.clinical_tests}
         extra = _notes_by_target(self.notes, known, aliases)
         exercises = {key: _with_notes(item, extra) for key, (item, _) in self.exercises.items()}
         stretches = {key: _with_notes(item, extra) for key, (item, _) in self.stretches.items()}
+        tests = {key: _with_notes(item, extra) for key, (item, _) in self.clinical_tests.items()}
         cards = {
             card_id: _finish_card(self.cards[card_id][0], exercises, stretches, extra, aliases)
             for card_id in (*STRUCTURE_IDS, *GROUPS)
         }
         references = {key: item for key, (item, _) in self.references.items()}
-        return Catalogue(self.overview[0], cards, exercises, stretches, references, aliases)
+        return Catalogue(self.overview[0], cards, exercises, stretches, references, aliases, tests)
 
 
 def _fail(path: Path, location: str, reason: str) -> NoReturn:
@@ -284,7 +298,11 @@ def _check_citations(content: _Content) -> None:
         cited.append((path, "card.references", card.references))
         for index, injury in enumerate(card.injuries):
             cited.append((path, f"card.injuries[{index}].references", injury.references))
-    for kind, table in (("exercise", content.exercises), ("stretch", content.stretches)):
+    for kind, table in (
+        ("exercise", content.exercises),
+        ("stretch", content.stretches),
+        ("clinical test", content.clinical_tests),
+    ):
         for item, path in table.values():
             cited.append((path, f"{kind} {item.id!r}: references", item.references))
     if content.overview is not None:

@@ -41,6 +41,29 @@ def source(id="lunsford", year=1995, link='doi = "10.1093/ptj/75.8.694"') -> str
 # --- the built-in list ------------------------------------------------------------------
 
 
+def test_every_card_exercise_and_stretch_cites_followable_sources(catalogue):
+    for card in catalogue.cards.values():
+        assert card.references, card.id
+    items = [*catalogue.exercises.values(), *catalogue.stretches.values()]
+    for item in [*items, *catalogue.clinical_tests.values()]:
+        assert item.references, item.id
+    for reference in catalogue.references():
+        assert reference.link.startswith(("https://", "http://")), reference.id
+        assert reference.title and reference.authors and reference.source and reference.year
+
+
+def test_clinical_advice_cites_a_specific_study_or_guideline(catalogue):
+    """Injury advice must not rest on textbooks and encyclopaedias alone."""
+    general = {"gray42", "gray1918", "moore9"}
+    for card in catalogue.cards.values():
+        for injury in card.injuries:
+            cited = set(injury.references) - general
+            assert any(
+                ref.doi or "nhs.uk" in ref.link or "statpearls" in ref.link or "NBK" in ref.source
+                for ref in catalogue.cited(sorted(cited))
+            ), (card.id, injury.name)
+
+
 def test_unchecked_links_say_so(catalogue):
     references = catalogue.reference_list
     assert references["heiderscheit2010"].checked_text().startswith("link checked 20")

@@ -34,3 +34,12 @@ def test_clicking_a_reference_opens_it_in_the_browser_and_keeps_the_card(window,
         assert window.state.selected == "calcaneal_tendon"
     finally:
         QDesktopServices.unsetUrlHandler("https")
+
+
+def test_a_clinical_test_on_the_card_shows_its_position_on_the_model(window, qtbot):
+    window.state.select("soleus")
+    click_link(qtbot, window.info, "toggle:tests")
+    assert "Silfverskiold test" in window.info.toPlainText()
+    click_link(qtbot, window.info, "play:test:silfverskiold_test")
+    qtbot.waitUntil(lambda: window.state.pose.knee_flexion > 85, timeout=8000)
+    assert window.state.pose.ankle_dorsiflexion > 15
