@@ -29,6 +29,7 @@ class InfoPanel(QTextBrowser):
         self._shown: tuple | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.setAccessibleName("Card of the selection")
         self.anchorClicked.connect(self._on_link)
         state.events.selection.connect(self.refresh)
         state.events.pose.connect(lambda *_: self.refresh(keep_scroll=True))
