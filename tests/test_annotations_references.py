@@ -160,3 +160,44 @@ def test_info_accepts_the_former_id_and_prints_linked_references():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Romanian deadlift (exercise)")
     assert "https://" in result.stdout and "REFERENCES" in result.stdout
+
+
+# --- clinical tests and exercises with unmodelled prime movers ---------------------------
+
+
+def test_a_clinical_test_naming_an_unknown_structure_names_the_field(tmp_path):
+    write(
+        tmp_path,
+        "tests.toml",
+        '[[clinical_test]]\nid = "drawer"\nname = "Drawer test"\nstructures = ["acl"]\n'
+        'summary = "Pull the shin forward."\nsteps = ["Pull."]\nnormal = ["Firm stop."]\n'
+        'abnormal = ["Soft end."]\nreferences = ["gray42"]\n',
+    )
+    message = load_error(tmp_path)
+    assert "tests.toml: clinical_test[0].structures[0]" in message and "'acl'" in message
+
+
+def test_an_exercise_with_no_modelled_muscle_at_all_is_refused(tmp_path):
+    write(
+        tmp_path,
+        "mine.toml",
+        '[[exercise]]\nid = "squat"\nname = "Squat"\nsteps = ["Sit back."]\n'
+        "start = { hip_flexion = 0, knee_flexion = 0, ankle_dorsiflexion = 0 }\n"
+        "end = { hip_flexion = 90, knee_flexion = 90, ankle_dorsiflexion = 20 }\n",
+    )
+    message = load_error(tmp_path)
+    assert "mine.toml: exercise[0]" in message
+    assert "needs a primary or a secondary muscle" in message
+
+
+def test_a_clinical_test_in_a_teachers_folder_is_shown_and_found(tmp_path):
+    write(
+        tmp_path,
+        "tests.toml",
+        '[[clinical_test]]\nid = "heel_walk"\nname = "Heel walking"\n'
+        'structures = ["triceps_surae"]\nsummary = "Walk on the heels."\nsteps = ["Walk."]\n'
+        'normal = ["Easy."]\nabnormal = ["Foot slaps."]\nreferences = ["gray42"]\n',
+    )
+    catalogue = load_annotations([tmp_path])
+    assert "heel_walk" in [test.id for test in catalogue.tests_for("soleus")]
+    assert catalogue.search("heel walking") == ["triceps_surae"]
