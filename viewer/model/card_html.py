@@ -54,7 +54,8 @@ def references_html(references) -> str:
         link = escape(ref.link, quote=True)
         mark = "" if ref.checked else " <span class='note'>(link not yet checked)</span>"
         items.append(
-            f"<li>{escape(ref.citation())} <a href='{link}'>{escape(ref.link)}</a>{mark}</li>"
+            f"<li>{escape(ref.citation(identifiers=False))} "
+            f"<a href='{link}'>{escape(ref.link_text)}</a>{mark}</li>"
         )
     return "<ul style='margin-top:0'>" + "".join(items) + "</ul>"
 
