@@ -223,7 +223,10 @@ def _references_lines(catalogue: Catalogue, references) -> list[str]:
     """Each reference as its citation and the link to follow, marked if unchecked."""
     if not references:
         return []
-    items = [f"{ref.citation()} {ref.link} ({ref.checked_text()})" for ref in references]
+    items = []
+    for ref in references:
+        doi = f" doi:{ref.doi}." if ref.doi and ref.url else ""  # else the link is the DOI
+        items.append(f"{ref.citation(identifiers=False)}{doi} {ref.link} ({ref.checked_text()})")
     return _heading("References") + _bullets(items)
 
 
