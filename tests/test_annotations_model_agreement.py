@@ -8,6 +8,7 @@ import pytest
 
 from annotations import load_annotations
 from annotations.crossrefs import (
+    SLACK_MAX_PERCENT,
     STRETCH_MIN_PERCENT,
     exercise_disagreements,
     heads,
@@ -113,3 +114,13 @@ def test_a_prime_mover_that_crosses_no_moving_joint_is_caught():
 
 def test_moving_joints_ignore_small_adjustments():
     assert moving_joints(Pose(0, 15, 0), Pose(85, 20, 3)) == {"hip"}
+
+
+def test_the_silfverskiold_test_shows_what_it_claims_on_the_model():
+    """Knee straight: both calf muscles lengthen. Knee bent: gastrocnemius slack, soleus not."""
+    test = CATALOGUE.clinical_tests["silfverskiold_test"]
+    straight = length_changes_percent(test.start.to_pose())
+    bent = length_changes_percent(test.pose.to_pose())
+    for head in heads("gastrocnemius"):
+        assert straight[head] > SLACK_MAX_PERCENT and bent[head] <= 0.0, head
+    assert bent["soleus"] > straight["soleus"] > SLACK_MAX_PERCENT
