@@ -104,8 +104,7 @@ def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
         WIDTH_CHARS,
         initial_indent=indent + bullet,
         subsequent_indent=indent + " " * len(bullet),
-        break_on_hyphens=False,  # keeps links whole, so they can be copied
-        break_long_words=False,
+        break_on_hyphens=False,  # keeps most links whole, so they can be copied
     ) or [indent + bullet]
 
 
