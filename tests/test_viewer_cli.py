@@ -20,7 +20,7 @@ def test_cli_lengths_prints_json_and_rejects_bad_angles():
     assert abs(rows["soleus"]["change_percent"]) < 1
     bad = legatlas("lengths", "--ankle-dorsiflexion", "45")
     assert bad.returncode == 2
-    assert "ankle_dorsiflexion" in bad.stderr and "Traceback" not in bad.stderr
+    assert "--ankle-dorsiflexion 45" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_labels_and_lists_take_their_names_from_the_cards(catalogue, tmp_path):

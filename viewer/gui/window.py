@@ -334,7 +334,12 @@ class AtlasWindow(QMainWindow):
 
     def export_dialog(self) -> ExportDialog:
         dialog = ExportDialog(
-            self, self.state, self.view, self.catalogue.display_name, self.last_export_dir
+            self,
+            self.state,
+            self.view,
+            self.catalogue.display_name,
+            self.last_export_dir,
+            self.settings,
         )
         dialog.saved.connect(self._on_exported)
         dialog.open()

@@ -55,8 +55,9 @@ def members_of(selection_id: str) -> tuple[str, ...]:
 
 
 def hideable_ids() -> tuple[str, ...]:
-    """Everything ``--hide`` accepts: layers, groups and structures."""
-    return LAYERS + GROUPS + STRUCTURE_IDS
+    """Everything ``--hide`` accepts: layers, groups and structures, each once
+    (``skin`` is a layer and a structure)."""
+    return tuple(dict.fromkeys(LAYERS + GROUPS + STRUCTURE_IDS))
 
 
 def selectable_ids() -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from viewer.model.views import VIEW_BY_ID
 from viewer.render import appearance, camera
 from viewer.render.highlight import part_styles
 from viewer.render.labels import LABELLED_PARTS, LabelLayer
+from viewer.render.style import DARK, OverlayStyle
 
 
 class LegScene:
@@ -34,7 +35,7 @@ class LegScene:
         leg: Leg,
         name_of: Callable[[str], str],
         request_render: Callable[[], None] | None = None,
-        text_scale: float = 1.0,
+        style: OverlayStyle = DARK,
     ) -> None:
         self.plotter = plotter
         self.state = state
@@ -46,9 +47,12 @@ class LegScene:
         self._labels: LabelLayer | None = None
         self._colour_bar = None
         self._styles: dict = {}
-        self.text_scale = text_scale  # exports render larger then shrink: text grows to match
+        self.style = style  # labels and colour bar: their colours and size at this picture size
         self.name_of = name_of  # part id -> label text (the cards' display names)
-        plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
+        if style.background is None:
+            plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
+        else:
+            plotter.set_background(style.background)
         for part in PARTS:
             self._add_part(part.id)
         self._connect()
@@ -158,8 +162,8 @@ class LegScene:
             bar.SetWidth(0.6)
             bar.SetHeight(appearance.COLOUR_BAR_FRACTION - 0.05)
             for text in (bar.GetTitleTextProperty(), bar.GetLabelTextProperty()):
-                text.SetColor(0.93, 0.92, 0.89)
-                text.SetFontSize(round(14 * self.text_scale))
+                text.SetColor(*self.style.bar_text)
+                text.SetFontSize(self.style.bar_font_px)
                 text.ItalicOff()
                 text.ShadowOff()
             bar.UnconstrainedFontSizeOn()
@@ -245,7 +249,7 @@ class LegScene:
                 self._labels = None
             return
         if self._labels is None:
-            self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.text_scale)
+            self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.style)
         parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
         self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
