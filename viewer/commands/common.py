@@ -64,8 +64,8 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--view",
         choices=VIEWS,
-        default=DEFAULT_VIEW,
-        help="side to look from (default: %(default)s)",
+        default=None,
+        help=f"side to look from (default: {DEFAULT_VIEW}; lateral with --position)",
     )
     parser.add_argument(
         "--select",
@@ -107,7 +107,7 @@ def apply_view_arguments(
     state: AtlasState, arguments: argparse.Namespace, hides: bool = True
 ) -> None:
     """Put the checked --view, --select (and --hide, unless ``hides`` is False) into state."""
-    state.view = arguments.view
+    state.view = arguments.view or DEFAULT_VIEW
     if hides:
         apply_hides(state, arguments.hide)
     if arguments.select in PART_BY_ID and "." in arguments.select:

@@ -117,8 +117,11 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     state = AtlasState(
         labels=arguments.labels,
         pose=pose,
+        world=arguments.position.removesuffix(".start") if arguments.position else None,
         colour_mode="stretch" if arguments.stretch_map else "anatomy",
     )
+    if arguments.position and arguments.view is None:
+        arguments.view = "lateral"  # a movement reads best from the side
     apply_view_arguments(state, arguments)
     try:
         path = export_screenshot(

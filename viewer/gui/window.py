@@ -35,12 +35,12 @@ from viewer.gui.widgets.pose_panel import PosePanel
 from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
 from viewer.model.state import AtlasState, MotionStatus
-from viewer.model.views import DEFAULT_VIEW, VIEWS
+from viewer.model.views import DEFAULT_VIEW, VIEW_BY_ID, VIEWS
 from viewer.render.scene import LegScene
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
-TREE_AND_LAYERS_HEIGHT_PX = 330
+TREE_AND_LAYERS_HEIGHT_PX = 400
 TREE_MIN_HEIGHT_PX = 200
 
 
@@ -101,6 +101,7 @@ class AtlasWindow(QMainWindow):
             lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
         )
         self.state.events.motion.connect(self._on_motion)
+        self.state.events.pose.connect(self._keep_leg_in_view)
         self._sync_layer_actions()
         self.actions_by_key["high_contrast"].setChecked(
             self.settings.value("view/high_contrast", False) in (True, "true")
@@ -325,8 +326,21 @@ class AtlasWindow(QMainWindow):
         self.motion.play(kind, motion_id)
 
     def _frame_poses(self, poses) -> None:
-        self.scene.frame_poses(poses)
+        """Frame a motion's range from the side that shows it (lateral, a little above)."""
+        if self.state.world and self.state.view != "lateral":
+            self.state.view = "lateral"
+        view = self.state.view
+        direction = self.scene.world_direction(view) if self.state.world else None
+        up = VIEW_BY_ID[view].up if direction is not None else None
+        self.scene.frame_poses(poses, direction, up)
         self.view.request_render()
+
+    def _keep_leg_in_view(self, *_: object) -> None:
+        """A slider that takes the leg out of view brings the camera after it."""
+        if self.motion.is_active:
+            return
+        if not self.scene.is_in_view(self.scene.visible_bounds()):
+            self._frame_poses((self.state.pose,))
 
     def _on_motion(self, status: MotionStatus) -> None:
         if status.phase == "playing":

@@ -98,6 +98,9 @@ class AtlasState(EventedModel):
     labels: bool = False
     view: ViewId = DEFAULT_VIEW
     motion: MotionStatus = MotionStatus()
+    #: The exercise or stretch whose setting places the leg in the world (what stays
+    #: fixed, the floor, props, the faint body); None: the leg alone, the pelvis fixed.
+    world: str | None = None
     #: The part under the pointer (what a click would select), outlined faintly; or None.
     hovered: str | None = None
 
