@@ -123,6 +123,7 @@ class Surroundings:
         if setting.other_leg is None:
             return None
         if setting.other_leg == SAME:
+            self._other_leg_mesh, self._other_leg_key = None, None
             return mirrored(posed_skin)
         if self._other_leg_key != setting.other_leg:
             pose = setting.other_leg
@@ -132,8 +133,12 @@ class Surroundings:
         return self._other_leg_mesh
 
     def bounds_of_body(self, transform: np.ndarray) -> np.ndarray:
-        """Box round the trunk and head placed by ``transform`` (for framing a movement)."""
-        points = np.asarray(trunk_mesh().points) @ transform[:3, :3].T + transform[:3, 3]
+        """Box round the trunk, head and a held other leg placed by ``transform`` (for
+        framing a movement; a mirrored other leg spans the same heights as this one)."""
+        points = np.asarray(trunk_mesh().points)
+        if self._other_leg_mesh is not None and "other_leg" in self.shown:
+            points = np.concatenate([points, np.asarray(self._other_leg_mesh.points)[::10]])
+        points = points @ transform[:3, :3].T + transform[:3, 3]
         low, high = points.min(axis=0), points.max(axis=0)
         return np.array([low[0], high[0], low[1], high[1], low[2], high[2]])
 
