@@ -28,6 +28,7 @@ from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
+from viewer.gui.widgets.exercise_browser import ExerciseBrowser
 from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
@@ -85,6 +86,7 @@ class AtlasWindow(QMainWindow):
         self.info = InfoPanel(self.state, catalogue)
         self._build_dock()
         self._build_motion_dock()
+        self._build_exercise_dock()
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -164,6 +166,28 @@ class AtlasWindow(QMainWindow):
         panel.stop_requested.connect(self.motion.stop)
         panel.speed_changed.connect(self.motion.set_speed)
         panel.pose_edited.connect(self.motion.stop)
+
+    def _build_exercise_dock(self) -> None:
+        """The Exercises tab: every exercise and stretch, searchable, comparable."""
+        self.exercises = ExerciseBrowser(self.catalogue)
+        self.exercise_dock = QDockWidget("Exercises", self)
+        self.exercise_dock.setObjectName("exercise-dock")
+        self.exercise_dock.setWidget(self.exercises)
+        self.exercise_dock.setFeatures(self.dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.exercise_dock)
+        self.tabifyDockWidget(self.motion_dock, self.exercise_dock)
+        self.dock.raise_()
+        self.exercises.play_requested.connect(self.motion.play)
+        self.exercises.end_requested.connect(self.show_end_position)
+
+    def show_end_position(self, kind: str, movement_id: str) -> None:
+        """A movement's end in its setting, coloured by the stretch map, framed."""
+        movement = self.exercises.items[movement_id]
+        self.motion.stop()
+        self.state.world = movement_id
+        self.state.pose = movement.end
+        self.state.colour_mode = "stretch"
+        self._frame_poses((movement.end,))
 
     def _ensure_length_plot(self, visible: bool) -> None:
         """Build the matplotlib plot the first time the tab is shown (keeps start-up fast)."""
@@ -322,8 +346,9 @@ class AtlasWindow(QMainWindow):
         self.tree.search.selectAll()
 
     def show_motion(self, kind: str, motion_id: str) -> None:
-        """An exercise or stretch found by search: play it on the leg."""
+        """An exercise or stretch found by search: play it on the leg, open its tab."""
         self.motion.play(kind, motion_id)
+        self.exercises.choose(motion_id)
 
     def _frame_poses(self, poses) -> None:
         """Frame a motion's range from the side that shows it (lateral, a little above)."""
