@@ -26,6 +26,7 @@ from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
+from viewer.gui.presentation import PresentationMode
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
 from viewer.gui.widgets.exercise_browser import ExerciseBrowser
@@ -87,6 +88,7 @@ class AtlasWindow(QMainWindow):
         self._build_dock()
         self._build_motion_dock()
         self._build_exercise_dock()
+        self.presentation = PresentationMode(self, self.view, self.state, catalogue)
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -221,6 +223,7 @@ class AtlasWindow(QMainWindow):
             "view_reset": lambda: self.set_view(DEFAULT_VIEW),
             "stretch_map": self.toggle_stretch_map,
             "high_contrast": self.toggle_high_contrast,
+            "presentation": self.toggle_presentation,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
         }
@@ -251,7 +254,8 @@ class AtlasWindow(QMainWindow):
         menus = {
             "&File": ["export", "copy", None, "quit"],
             "&View": [f"view_{v}" for v in VIEWS]
-            + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast", None]
+            + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast"]
+            + ["presentation", None]
             + [f"layer_{layer}" for layer in LAYERS]
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
@@ -307,8 +311,10 @@ class AtlasWindow(QMainWindow):
             self.actions_by_key[f"layer_{layer}"].setChecked(layer in self.state.layers_visible)
 
     def clear(self) -> None:
-        """Esc: stop a motion first, then clear the selection."""
-        if self.motion.is_active:
+        """Esc: leave presentation first, then stop a motion, then clear the selection."""
+        if self.presentation.active:
+            self.toggle_presentation()
+        elif self.motion.is_active:
             self.motion.stop()
         else:
             self.state.clear_selection()
@@ -316,6 +322,12 @@ class AtlasWindow(QMainWindow):
     def toggle_stretch_map(self) -> None:
         checked = self.actions_by_key["stretch_map"].isChecked()
         self.state.colour_mode = "stretch" if checked else "anatomy"
+
+    def toggle_presentation(self) -> None:
+        """F11: the 3D view alone, full screen, with a large caption; again to come back."""
+        self.presentation.toggle()
+        self.actions_by_key["presentation"].setChecked(self.presentation.active)
+        self.view.request_render()
 
     def toggle_high_contrast(self) -> None:
         """Larger text and high contrast, remembered for the next start."""
@@ -416,6 +428,8 @@ class AtlasWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        # Whatever tab was in front last time, start on the Atlas tab: search and tree.
+        self.dock.raise_()
 
     def closeEvent(self, event) -> None:
         self.motion.stop()
