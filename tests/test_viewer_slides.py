@@ -140,3 +140,11 @@ def test_dialog_presets_show_and_write_the_real_size_and_are_remembered(window, 
     assert again.transparent.isChecked()
     assert again.path_field.text() == str(path)
     again.reject()
+
+
+def test_screenshot_into_a_missing_folder_names_that_folder(tmp_path):
+    path = tmp_path / "slides" / "leg.png"
+    result = legatlas("screenshot", str(path), "--size", "100x100")
+    assert result.returncode == 1
+    assert f"folder {tmp_path / 'slides'} does not exist" in result.stderr
+    assert not path.parent.exists()

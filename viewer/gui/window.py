@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -152,9 +153,16 @@ class AtlasWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.pose_panel)
         splitter.addWidget(self.plot_holder)
+        splitter.setCollapsible(0, False)
+        # Sliders and buttons keep their height in a small window; the tab scrolls instead.
+        self.pose_panel.setMinimumHeight(self.pose_panel.minimumSizeHint().height())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(splitter)
         self.motion_dock = QDockWidget("Pose && motion", self)
         self.motion_dock.setObjectName("motion-dock")
-        self.motion_dock.setWidget(splitter)
+        self.motion_dock.setWidget(scroll)
         self.motion_dock.setFeatures(self.dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.motion_dock)
         self.tabifyDockWidget(self.dock, self.motion_dock)
@@ -205,7 +213,7 @@ class AtlasWindow(QMainWindow):
             "frame": self.scene_frame_selection,
             "show_all": self.state.show_all,
             "hide": self.state.hide_selected,
-            "isolate": self.state.isolate_selected,
+            "isolate": self.isolate,
             "clear": self.clear,
             "labels": lambda: setattr(
                 self.state, "labels", self.actions_by_key["labels"].isChecked()
@@ -322,6 +330,18 @@ class AtlasWindow(QMainWindow):
     def toggle_stretch_map(self) -> None:
         checked = self.actions_by_key["stretch_map"].isChecked()
         self.state.colour_mode = "stretch" if checked else "anatomy"
+
+    def isolate(self) -> None:
+        """I: only the selection, and a line saying how to bring the rest back."""
+        if not self.state.selected:
+            self.statusBar().showMessage("Select a structure first, then I isolates it.", 5000)
+            return
+        self.state.isolate_selected()
+        name = self.catalogue.display_name(self.state.selected)
+        self.statusBar().showMessage(
+            f"Showing only {name}. Show all (Shift+H) brings back the bones and the rest.",
+            10000,
+        )
 
     def toggle_presentation(self) -> None:
         """F11: the 3D view alone, full screen, with a large caption; again to come back."""

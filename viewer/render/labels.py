@@ -112,12 +112,67 @@ def layout_callouts(
     A leg standing upright on screen gets a column of labels on each side;
     a leg lying across the screen (a forward bend) gets rows above and below.
     """
-    columns = _columns(anchors, sizes, leg_box, viewport, floor, spacing)
-    rows = _rows(anchors, sizes, leg_box, viewport, floor, spacing)
+    columns = uncross(anchors, _columns(anchors, sizes, leg_box, viewport, floor, spacing))
+    rows = uncross(anchors, _rows(anchors, sizes, leg_box, viewport, floor, spacing))
     preferred, other = (rows, columns) if leg_box.width > leg_box.height else (columns, rows)
     # The shape of the leg on screen decides; if that layout runs out of room, the other
     # one is used, and failing both, whichever collides least.
     return min((preferred, other), key=lambda layout: _collisions(layout, viewport, floor))
+
+
+def segments_cross(p1, p2, q1, q2) -> bool:
+    """Whether segment p1-p2 properly crosses segment q1-q2 (touching ends do not count)."""
+
+    def side(a, b, c) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
+    d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _with_slot(callout: Callout, slot: Callout) -> Callout:
+    """``callout``'s box moved into ``slot``'s place, keeping its own size and the edge that
+    faces the leg (a left column's right edge, a right column's left edge, a row's centre)."""
+    box, other = callout.box, slot.box
+    if callout.justify == "right":
+        x = other.x + other.width - box.width
+    elif callout.justify == "left":
+        x = other.x
+    else:
+        x = other.x + other.width / 2 - box.width / 2
+    y = other.y + other.height / 2 - box.height / 2
+    moved = Box(x, y, box.width, box.height)
+    if callout.justify == "right":
+        end = (moved.x + moved.width + 3, moved.y + moved.height / 2)
+    elif callout.justify == "left":
+        end = (moved.x - 3, moved.y + moved.height / 2)
+    else:
+        above = slot.leader_end[1] < other.y + other.height / 2
+        end = (moved.x + moved.width / 2, moved.y - 2 if above else moved.y + moved.height + 2)
+    return Callout(moved, end, callout.justify)
+
+
+def uncross(anchors, callouts: list[Callout], rounds: int = 20) -> list[Callout]:
+    """Swap the places of two labels on the same side whose leader lines cross.
+
+    Swapping the ends of two crossing segments always shortens their total
+    length, so repeating it ends with no crossings on that side.
+    """
+    callouts = list(callouts)
+    for _ in range(rounds):
+        swapped = False
+        for i in range(len(callouts)):
+            for j in range(i + 1, len(callouts)):
+                a, b = callouts[i], callouts[j]
+                if a.justify != b.justify:
+                    continue
+                if segments_cross(anchors[i], a.leader_end, anchors[j], b.leader_end):
+                    callouts[i], callouts[j] = _with_slot(a, b), _with_slot(b, a)
+                    swapped = True
+        if not swapped:
+            break
+    return callouts
 
 
 def _collisions(callouts: list[Callout], viewport, floor: float) -> int:
@@ -275,6 +330,14 @@ class LabelLayer:
     def _before_render(self, *_: object) -> None:
         if self.renderer.GetActiveCamera().GetMTime() != self._camera_time:
             self.relayout()
+
+    def leader_segments(self) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        """Each leader line as (anchor, end) in display pixels, for layout checks."""
+        points = self.leaders.GetPoints()
+        if points is None:
+            return []
+        ends = [points.GetPoint(i)[:2] for i in range(points.GetNumberOfPoints())]
+        return list(zip(ends[0::2], ends[1::2], strict=True))
 
     def relayout(self) -> None:
         camera = self.renderer.GetActiveCamera()

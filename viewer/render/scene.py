@@ -289,6 +289,10 @@ class LegScene:
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
         self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
 
+    def leader_segments(self) -> list:
+        """Each label's leader line as (anchor, end) in display pixels, for layout checks."""
+        return self._labels.leader_segments() if self._labels is not None else []
+
     def label_boxes(self) -> dict:
         """Where each label sits on screen (display pixels), for layout checks."""
         return dict(self._labels.boxes) if self._labels is not None else {}
