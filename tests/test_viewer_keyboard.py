@@ -153,3 +153,13 @@ def test_larger_text_and_high_contrast_is_a_remembered_option(window, qtbot, set
     finally:
         window.actions_by_key["high_contrast"].trigger()
     assert app.font().pointSizeF() == size
+
+
+def test_f6_gives_the_keys_back_to_the_3d_view(window, qtbot):
+    window.focus_search()
+    assert window.tree.search.hasFocus()
+    qtbot.keyClick(window.tree.search, Qt.Key.Key_F6)
+    assert window.view.hasFocus()
+    before = tuple(window.view.camera.position)
+    qtbot.keyClick(window.view, Qt.Key.Key_Left)
+    assert tuple(window.view.camera.position) != before

@@ -221,6 +221,7 @@ class AtlasWindow(QMainWindow):
             "export": self.export_dialog,
             "copy": self.copy_view,
             "find": self.focus_search,
+            "focus_view": lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
             "rotate_left": lambda: self.rotate(-ROTATE_STEP_DEG, 0),
             "rotate_right": lambda: self.rotate(ROTATE_STEP_DEG, 0),
             "rotate_up": lambda: self.rotate(0, ROTATE_STEP_DEG),
@@ -266,7 +267,7 @@ class AtlasWindow(QMainWindow):
             + ["presentation", None]
             + [f"layer_{layer}" for layer in LAYERS]
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
-            "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
+            "&Selection": ["clear", "hide", "isolate", "show_all", None, "find", "focus_view"],
             "&Motion": ["pause", "reset_pose"],
             "&Help": ["shortcuts", "about"],
         }

@@ -22,9 +22,10 @@ from meshes.pose import Pose
 from meshes.silhouette import mirrored, trunk_mesh
 from viewer.model.supports import SAME, Setting
 
-FLOOR_COLOUR = (0.40, 0.43, 0.47)
+FLOOR_COLOUR = (0.56, 0.58, 0.62)  # mid grey: a floor on the dark view and on a white slide
 PROP_COLOUR = (0.62, 0.56, 0.48)  # wood-ish: seat, step, bench
-WALL_COLOUR = (0.70, 0.72, 0.75)
+WALL_COLOUR = (0.80, 0.81, 0.83)
+WALL_OPACITY = 0.45  # see-through, so it never hides the body leaning on it
 BODY_COLOUR = (0.82, 0.84, 0.88)
 BODY_OPACITY = 0.22
 FLOOR_RADIUS_MM = 950.0
@@ -94,8 +95,8 @@ class Surroundings:
         if "wall" in setting.props:
             shoulder = transform[:3, :3] @ np.array([MIDLINE_X_MM, 0.0, 500.0]) + hip
             y = shoulder[1] + WALL_REACH_MM
-            wanted["wall"] = (_box((MIDLINE_X_MM - 700, MIDLINE_X_MM + 700), (y, y + 60),
-                                   (floor, floor + 2100)), WALL_COLOUR, 1.0)  # fmt: skip
+            wanted["wall"] = (_box((MIDLINE_X_MM - 500, MIDLINE_X_MM + 500), (y, y + 30),
+                                   (floor, floor + 1900)), WALL_COLOUR, WALL_OPACITY)  # fmt: skip
         centre = (MIDLINE_X_MM, hip[1] + 150.0)
         wanted["floor"] = (_floor(centre, floor), FLOOR_COLOUR, 1.0)
         for name, (mesh, colour, opacity) in wanted.items():
