@@ -159,6 +159,7 @@ class AtlasWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Pose and motion")
         scroll.setWidget(splitter)
         self.motion_dock = QDockWidget("Pose && motion", self)
         self.motion_dock.setObjectName("motion-dock")
