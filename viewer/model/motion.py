@@ -112,3 +112,15 @@ class MotionPlayer:
             and self.motion.kind == "stretch"
             and self.seconds >= STRETCH_EASE_S
         )
+
+
+def named_positions(catalogue) -> dict[str, Pose]:
+    """Poses named on the cards: each stretch's held pose, each exercise's end
+    (``deadlift``) and start (``deadlift.start``), for ``--position``."""
+    positions: dict[str, Pose] = {}
+    for stretch_id, stretch in catalogue.stretches.items():
+        positions[stretch_id] = stretch.pose.to_pose()
+    for exercise_id, exercise in catalogue.exercises.items():
+        positions[exercise_id] = exercise.end.to_pose()
+        positions[f"{exercise_id}.start"] = exercise.start.to_pose()
+    return positions
