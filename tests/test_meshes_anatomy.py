@@ -35,13 +35,10 @@ CONTAINMENT_POSES = (
     Pose(hip_flexion=120, knee_flexion=110),
     Pose(hip_flexion=60, knee_flexion=140, ankle_dorsiflexion=-50),
 )
-#: Bone penetration is checked short of the ends of the hip's and knee's ranges. At 120 degrees
-#: of hip flexion semimembranosus passes 9.7 mm into the ischial tuberosity (its tendon needs a
-#: wrap there), and at 140 degrees of knee flexion the medial gastrocnemius head lies 2.1-2.2 mm
-#: inside the back of the tibial plateau: both noted in the issue.
-PENETRATION_POSES = tuple(
-    pose for pose in CONTAINMENT_POSES if pose.hip_flexion < 120 and pose.knee_flexion < 140
-)
+#: Bone penetration is checked short of the end of the knee's range: at 140 degrees of flexion
+#: the medial gastrocnemius head lies 2.1-2.2 mm inside the back of the tibial plateau (noted
+#: in the issue).
+PENETRATION_POSES = tuple(pose for pose in CONTAINMENT_POSES if pose.knee_flexion < 140)
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +147,8 @@ def test_the_skin_covers_the_whole_foot_and_leaves_no_gap_at_the_ankle(pose):
 @pytest.mark.parametrize("pose", PENETRATION_POSES, ids=str)
 def test_no_muscle_penetrates_a_bone_by_more_than_2_mm(pose):
     # Inside is decided by casting rays through the closed bone (robust far from it, where a
-    # signed distance can take the wrong side of a sharp edge); depth is the distance back out.
+    # signed distance can take the wrong side of a sharp edge) and confirmed by the winding
+    # number; depth is the distance back out.
     leg = build_leg(pose)
     for bone in BONE_PARTS:
         surface = leg.meshes[bone]
@@ -160,6 +158,10 @@ def test_no_muscle_penetrates_a_bone_by_more_than_2_mm(pose):
             if not inside.any():
                 continue
             points = np.asarray(probe.points)[inside.astype(bool)]
+            # A ray through the hip bone's many thin edges can miscount: the winding number settles.
+            points = points[winding_numbers(points, surface) > 0.5]
+            if not len(points):
+                continue
             _, closest = surface.find_closest_cell(points, return_closest_point=True)
             depth = float(np.linalg.norm(closest - points, axis=1).max())
             assert depth <= 2.0, f"{part_id} is {depth:.1f} mm inside {bone}"
