@@ -205,7 +205,7 @@ MUSCLES: dict[str, MuscleSpec] = {
         profile=(
             Section(fraction=0, half_width_mm=8, half_depth_mm=3),
             Section(fraction=0.04, half_width_mm=11, half_depth_mm=3.5, posterior_offset_mm=7),
-            Section(fraction=0.1, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=12),
+            Section(fraction=0.1, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=14),
             Section(fraction=0.2, half_width_mm=27, half_depth_mm=12, posterior_offset_mm=20),
             Section(fraction=0.32, half_width_mm=34, half_depth_mm=17, posterior_offset_mm=23),
             Section(fraction=0.47, half_width_mm=35, half_depth_mm=17, posterior_offset_mm=23),

@@ -36,8 +36,8 @@ CONTAINMENT_POSES = (
     Pose(hip_flexion=60, knee_flexion=140, ankle_dorsiflexion=-50),
 )
 #: Bone penetration is checked short of the end of the knee's range: at 140 degrees of flexion
-#: the medial gastrocnemius head lies 2.1-2.2 mm inside the back of the tibial plateau (noted
-#: in the issue).
+#: the upper lateral gastrocnemius head lies up to 6.8 mm inside the lateral tibial condyle
+#: (noted in the issue).
 PENETRATION_POSES = tuple(pose for pose in CONTAINMENT_POSES if pose.knee_flexion < 140)
 
 
