@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from meshes.pose import Pose
+from tests.cli_helpers import legatlas
 from viewer.model.pins import Pin
 from viewer.model.question_set import QuestionSetError, read_question_set
 from viewer.model.review import Progress, load_progress, save_progress
@@ -214,3 +215,12 @@ def test_a_file_that_is_not_toml_fails_as_a_whole(tmp_path):
         read_scene_file(path)
     with pytest.raises(SceneFileError, match="cannot be read"):
         read_scene_file(tmp_path / "missing.legatlas")
+
+
+# -- the command line --------------------------------------------------------------------------
+def test_a_broken_question_set_on_the_command_line_is_one_line(tmp_path):
+    path = write(tmp_path, '[practice]\nkinds = ["essay"]\n')
+    result = legatlas("--practice", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(f"legatlas: {path}: practice.kinds[0]:")
+    assert "Traceback" not in result.stderr

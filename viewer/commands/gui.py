@@ -17,6 +17,7 @@ from viewer.commands.common import (
     load_catalogue,
 )
 from viewer.commands.errors import CommandError
+from viewer.model.question_set import PracticeSpec, QuestionSetError, read_question_set
 from viewer.model.state import AtlasState
 
 NO_DISPLAY_MESSAGE = (
@@ -28,6 +29,14 @@ NO_DISPLAY_MESSAGE = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_view_arguments(parser)
+    parser.add_argument(
+        "--practice",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FILE",
+        help="open in practice mode: your own spaced review, or a teacher's question set (TOML)",
+    )
 
 
 def has_display() -> bool:
@@ -52,6 +61,7 @@ def initial_state(arguments: argparse.Namespace, parser: argparse.ArgumentParser
 
 def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     state = initial_state(arguments, parser)
+    practice_spec(arguments)  # a broken question set is reported before any window opens
     if not has_display():
         raise CommandError(NO_DISPLAY_MESSAGE, status=1)
     # Qt is imported only now: the other commands and --help never pay for it.
@@ -62,4 +72,16 @@ def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except CommandError as error:
         show_startup_error(str(error))  # a person who started from a menu sees no terminal
         raise
-    return run_app(catalogue, state, arguments.hide)
+    return run_app(catalogue, state, arguments.hide, practice=practice_spec(arguments))
+
+
+def practice_spec(arguments: argparse.Namespace) -> PracticeSpec | bool:
+    """What ``--practice`` asks for: a teacher's set, the student's own review (True), or no."""
+    if arguments.practice is None:
+        return False
+    if not arguments.practice:
+        return True
+    try:
+        return read_question_set(arguments.practice)
+    except QuestionSetError as error:
+        raise CommandError(str(error), status=1) from None

@@ -39,6 +39,9 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("stretch_map", "Stretch map", "M", "Colour muscles by length change", True, True),
     ActionSpec("pause", "Play/pause motion", "Space", "Pause or resume the exercise or stretch"),
     ActionSpec("reset_pose", "Reset to standing", "Ctrl+0", "Stand in the anatomical position"),
+    ActionSpec(
+        "practice", "Practice", "P", "Questions on the model, with spaced review", True, True
+    ),
     ActionSpec("export", "Export screenshot…", "Ctrl+E", "Save a picture", toolbar=True),
     ActionSpec("copy", "Copy view", "Ctrl+Shift+C", "Copy the view to the clipboard"),
     ActionSpec("find", "Find structure", "Ctrl+F", "Search by name, Latin name or synonym"),

@@ -12,6 +12,7 @@ from annotations.catalogue import Catalogue
 from viewer import __version__
 from viewer.gui.settings import open_settings
 from viewer.gui.window import AtlasWindow
+from viewer.model.question_set import PracticeSpec
 from viewer.model.state import AtlasState
 
 
@@ -54,12 +55,20 @@ def apply_dark_theme(app: QApplication) -> None:
     app.setPalette(palette)
 
 
-def run_app(catalogue: Catalogue, state: AtlasState, hides: Sequence[str] = ()) -> int:
+def run_app(
+    catalogue: Catalogue,
+    state: AtlasState,
+    hides: Sequence[str] = (),
+    practice: PracticeSpec | bool = False,
+) -> int:
+    """Show the window; ``practice`` opens practice mode (True: the student's own review)."""
     app = make_application()
     window = AtlasWindow(catalogue, state, open_settings())
     for item in hides:  # after the saved layers were restored: the launch option wins
         state.hide(item)
     window.show()
+    if practice:
+        window.practice.start(practice if isinstance(practice, PracticeSpec) else None)
     return app.exec()
 
 

@@ -26,6 +26,7 @@ from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
+from viewer.gui.practice_mode import PracticeMode
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
@@ -82,6 +83,7 @@ class AtlasWindow(QMainWindow):
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
+        self.practice = PracticeMode(self)
 
         self.view.part_clicked.connect(self._on_part_clicked)
         self.view.part_double_clicked.connect(self._on_part_double_clicked)
@@ -182,6 +184,7 @@ class AtlasWindow(QMainWindow):
             "stretch_map": self.toggle_stretch_map,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
+            "practice": lambda: self.practice.toggle(),
         }
         for view in VIEWS:
             handlers[f"view_{view}"] = lambda view=view: self.set_view(view)
@@ -215,6 +218,7 @@ class AtlasWindow(QMainWindow):
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
             "&Motion": ["pause", "reset_pose"],
+            "&Learn": ["practice"],
             "&Help": ["shortcuts", "about"],
         }
         for title, keys in menus.items():
@@ -237,6 +241,9 @@ class AtlasWindow(QMainWindow):
 
     # -- reactions --------------------------------------------------------------------------
     def _on_part_clicked(self, part_id: str) -> None:
+        if self.practice.active:  # a click answers a question; selecting would give it away
+            self.practice.part_clicked(part_id)
+            return
         if not part_id:
             self.state.clear_selection()
             return
@@ -244,12 +251,14 @@ class AtlasWindow(QMainWindow):
         self.state.select(part.structure, part_id if part.part else None)
 
     def _on_part_double_clicked(self, part_id: str) -> None:
+        if self.practice.active:
+            return
         self._on_part_clicked(part_id)
         if part_id:
             self.scene_frame_selection()
 
     def _on_hover(self, part_id: str) -> None:
-        if part_id:
+        if part_id and not self.practice.active:
             self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
@@ -338,6 +347,7 @@ class AtlasWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event) -> None:
+        self.practice.leave()  # gives back the student's own view before it is saved
         self.motion.stop()
         save_preferences(self.settings, self.state, self, self.last_export_dir)
         # Everything listening to the state belongs to this window: let go of it all, so a

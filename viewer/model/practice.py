@@ -69,8 +69,13 @@ class PracticeSession:
     def score(self) -> int:
         return sum(result.correct for result in self.results)
 
-    def answer(self, given: str, correct: bool, seconds: float, shown_as: str = "") -> Feedback:
-        """Mark one try at the current question (``shown_as``: what to call the answer given)."""
+    def answer(
+        self, given: str, correct: bool, seconds: float, shown_as: str = "", picked: bool = False
+    ) -> Feedback:
+        """Mark one try at the current question (``shown_as``: what to call the answer given).
+
+        A pick from the choices is always the last try: a second pick among four is a guess.
+        """
         result = self.results[self.index]
         if result.finished:
             raise RuntimeError("this question is already answered; call next()")
@@ -79,13 +84,13 @@ class PracticeSession:
         result.seconds += seconds
         result.correct = correct
         tries_left = ATTEMPTS_BY_KIND[question.kind] - result.attempts
-        result.finished = correct or tries_left <= 0
+        result.finished = correct or tries_left <= 0 or picked
         if correct:
             message = f"Right: {question.answer}."
         elif result.finished:
             message = f"Not quite. The answer is {question.answer}."
         else:
-            message = f"Not quite ({shown_as or given}). Try once more."
+            message = "Not quite. Try once more."
         return Feedback(correct, result.finished, message)
 
     def give_up(self, seconds: float) -> Feedback:
@@ -100,12 +105,12 @@ class PracticeSession:
         self.index += 1
         return self.current
 
-    def file_in(self, progress: Progress, now: datetime) -> None:
-        """Record each answered question in spaced review: right only if right at the first try."""
-        for result in self.results:
-            if result.finished and result.attempts:
-                first_try = result.correct and result.attempts == 1
-                progress.record(result.question.structure, result.question.kind, first_try, now)
+    def file_result(self, index: int, progress: Progress, now: datetime) -> None:
+        """Put one answered question in spaced review: right only if right at the first try."""
+        result = self.results[index]
+        if result.finished:
+            first_try = result.correct and result.attempts == 1
+            progress.record(result.question.structure, result.question.kind, first_try, now)
 
     def summary(self) -> str:
         answered = [r for r in self.results if r.finished]
