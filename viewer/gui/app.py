@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,6 +37,7 @@ def run_app(
     state: AtlasState,
     hides: Sequence[str] = (),
     practice: PracticeSpec | bool = False,
+    scene: str | None = None,
 ) -> int:
     """Show the window; ``practice`` opens practice mode (True: the student's own review)."""
     app = make_application()
@@ -43,6 +45,8 @@ def run_app(
     for item in hides:  # after the saved layers were restored: the launch option wins
         state.hide(item)
     window.show()
+    if scene:
+        window.scenes.open(Path(scene))
     if practice:
         window.practice.start(practice if isinstance(practice, PracticeSpec) else None)
     return app.exec()

@@ -27,8 +27,10 @@ from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, to
 from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
 from viewer.gui.practice_mode import PracticeMode
+from viewer.gui.scene_files import SceneFiles
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
+from viewer.gui.tour_panel import TourPlayer
 from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
@@ -90,6 +92,8 @@ class AtlasWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.practice = PracticeMode(self)
+        self.scenes = SceneFiles(self)
+        self.tour = TourPlayer(self)
 
         self.tree.motion_chosen.connect(self.show_motion)
         self.view.part_clicked.connect(self._on_part_clicked)
@@ -201,6 +205,12 @@ class AtlasWindow(QMainWindow):
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
             "practice": lambda: self.practice.toggle(),
+            "open_scene": lambda: self.scenes.ask_open(),
+            "save_scene": lambda: self.scenes.ask_save(),
+            "worksheet": lambda: self.scenes.ask_worksheet(),
+            "add_pin": lambda: self.scenes.set_placing(self.actions_by_key["add_pin"].isChecked()),
+            "remove_pin": lambda: self.scenes.remove_last_pin(),
+            "tour_step": lambda: self.scenes.add_tour_step(),
         }
         for view in VIEWS:
             handlers[f"view_{view}"] = lambda view=view: self.set_view(view)
@@ -227,18 +237,23 @@ class AtlasWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         menus = {
-            "&File": ["export", "copy", None, "quit"],
+            "&File": [
+                *("open_scene", "save_scene", None, "export", "worksheet", "copy", None, "quit")
+            ],
             "&View": [f"view_{v}" for v in VIEWS]
             + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast", None]
             + [f"layer_{layer}" for layer in LAYERS]
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
             "&Motion": ["pause", "reset_pose"],
-            "&Learn": ["practice"],
+            "&Learn": ["practice", None, "add_pin", "remove_pin", "tour_step"],
             "&Help": ["shortcuts", "about"],
         }
         for title, keys in menus.items():
             menu = self.menuBar().addMenu(title)
+            if title == "&File":
+                self.recent_menu = menu.addMenu("Open recent")
+                menu.aboutToShow.connect(lambda: self.scenes.fill_recent_menu(self.recent_menu))
             for key in keys:
                 menu.addSeparator() if key is None else menu.addAction(self.actions_by_key[key])
         self.toolbar = QToolBar("Tools", self)
@@ -257,6 +272,9 @@ class AtlasWindow(QMainWindow):
 
     # -- reactions --------------------------------------------------------------------------
     def _on_part_clicked(self, part_id: str) -> None:
+        if self.scenes.pinboard.placing:
+            self.scenes.part_clicked(part_id)
+            return
         if self.practice.active:  # a click answers a question; selecting would give it away
             self.practice.part_clicked(part_id)
             return
@@ -343,7 +361,12 @@ class AtlasWindow(QMainWindow):
 
     def export_dialog(self) -> ExportDialog:
         dialog = ExportDialog(
-            self, self.state, self.view, self.catalogue.display_name, self.last_export_dir
+            self,
+            self.state,
+            self.view,
+            self.catalogue.display_name,
+            self.last_export_dir,
+            pins=self.scenes.pinboard.pins,
         )
         dialog.saved.connect(self._on_exported)
         dialog.open()

@@ -45,6 +45,8 @@ class SavedCamera:
     focal_point: tuple[float, float, float]
     up: tuple[float, float, float]
     view_angle: float = 30.0
+    #: The 3D view's size (pixels) when saved: a picture of that size frames it the same.
+    window_size: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ def scene_table(scene: Scene) -> dict[str, Any]:
             "up": list(camera.up),
             "view_angle": camera.view_angle,
         }
+        if camera.window_size:
+            table["camera"]["window_size"] = list(camera.window_size)
     if "layers_visible" in values:
         table["layers"] = [layer for layer in LAYERS if layer in values["layers_visible"]]
     if "layer_opacity" in values:
@@ -276,7 +280,7 @@ def _vector(value: Any) -> tuple[float, float, float]:
 def _camera(value: Any) -> SavedCamera:
     if not isinstance(value, dict):
         raise ValueError("must be a table with position, focal_point and up")
-    unknown = set(value) - {"position", "focal_point", "up", "view_angle"}
+    unknown = set(value) - {"position", "focal_point", "up", "view_angle", "window_size"}
     if unknown:
         raise ValueError(f"unknown keys {sorted(unknown)}")
     angle = float(value.get("view_angle", 30.0))
@@ -285,7 +289,16 @@ def _camera(value: Any) -> SavedCamera:
     position, focal = _vector(value["position"]), _vector(value["focal_point"])
     if position == focal:
         raise ValueError("position and focal_point must differ")
-    return SavedCamera(position, focal, _vector(value["up"]), angle)
+    size = value.get("window_size")
+    if size is not None:
+        if not (isinstance(size, list) and len(size) == 2 and all(_pixels(v) for v in size)):
+            raise ValueError("window_size must be [width, height] in pixels (1..8192)")
+        size = (int(size[0]), int(size[1]))
+    return SavedCamera(position, focal, _vector(value["up"]), angle, size)
+
+
+def _pixels(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 8192
 
 
 def _view(value, reader, where):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from viewer.model.atomic import atomic_write
+from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
 
 if TYPE_CHECKING:
@@ -81,14 +82,20 @@ def render_image(
     camera: CameraPose | None = None,
     transparent: bool = False,
     leg: Leg | None = None,
+    pins: Sequence[Pin] = (),
+    pin_notes: bool = True,
 ) -> np.ndarray:
-    """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array."""
+    """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array.
+
+    ``pins`` are drawn as the window draws them; a worksheet leaves out their notes.
+    """
     use_egl_without_display()
     # Imported after the EGL choice above: VTK reads it when its render window is made,
     # and the command line should not pay for VTK before a usage error is reported.
     import pyvista as pv  # noqa: PLC0415
 
     from meshes.leg import build_leg  # noqa: PLC0415
+    from viewer.render.pins import PinLayer  # noqa: PLC0415
     from viewer.render.scene import LegScene  # noqa: PLC0415
 
     width, height = size
@@ -113,6 +120,8 @@ def render_image(
             plotter.camera.view_angle = camera.view_angle
             plotter.renderer.reset_camera_clipping_range()
         scene.update_labels()  # labels face the final camera
+        if pins:
+            PinLayer(plotter, factor, pin_notes).show(pins, scene.leg, scene.visible_parts())
         image = plotter.screenshot(transparent_background=transparent, return_img=True)
     finally:
         plotter.close()
@@ -156,11 +165,12 @@ def export_screenshot(
     name_of: Callable[[str], str],
     camera: CameraPose | None = None,
     transparent: bool = False,
+    pins: Sequence[Pin] = (),
 ) -> Path:
     """Render and write in one go; checks the file name before spending time rendering."""
     path = Path(path)
     if transparent and image_format(path) != "PNG":
         raise ExportError("a transparent background needs a .png file")
     image_format(path)
-    image = render_image(state, size, name_of, camera, transparent)
+    image = render_image(state, size, name_of, camera, transparent, pins=pins)
     return write_image(image, path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
 from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
 
@@ -39,9 +40,11 @@ class ExportDialog(QDialog):
         view,
         name_of: Callable[[str], str],
         folder: str = "",
+        pins: Sequence[Pin] = (),
     ) -> None:
         super().__init__(parent)
         self.state = state
+        self.pins = tuple(pins)  # drawn in the picture as the view shows them
         self.view = view
         self.name_of = name_of
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -121,6 +124,7 @@ class ExportDialog(QDialog):
                 self.name_of,
                 CameraPose.of(self.view.camera),
                 self.transparent.isChecked(),
+                pins=self.pins,
             )
         except ExportError as error:
             QMessageBox.critical(self, "Export failed", str(error))
