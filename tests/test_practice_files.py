@@ -20,6 +20,7 @@ from viewer.model.scene_file import (
     SceneFileError,
     read_scene_file,
     scene_of,
+    shipped_tours,
     write_scene_file,
 )
 from viewer.model.state import AtlasState
@@ -224,3 +225,25 @@ def test_a_broken_question_set_on_the_command_line_is_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().startswith(f"legatlas: {path}: practice.kinds[0]:")
     assert "Traceback" not in result.stderr
+
+
+# -- the tours that ship -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "title", ["The hamstrings", "Gastrocnemius versus soleus", "The popliteal fossa"]
+)
+def test_the_shipped_tours_load_cleanly(title):
+    tours = dict(shipped_tours())
+    document = read_scene_file(tours[title])
+    assert document.warnings == []
+    assert len(document.steps) >= 5 and all(len(step.text) > 40 for step in document.steps)
+    for step in document.steps:
+        AtlasState().model_validate(AtlasState(**step.state).model_dump())  # every value valid
+
+
+def test_the_calf_tour_shows_both_calf_stretches(catalogue):
+    tours = dict(shipped_tours())
+    poses = [
+        step.state["pose"] for step in read_scene_file(tours["Gastrocnemius versus soleus"]).steps
+    ]
+    for stretch_id in ("wall_calf_stretch", "bent_knee_calf_stretch"):
+        assert catalogue.stretches[stretch_id].pose.to_pose() in poses

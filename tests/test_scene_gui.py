@@ -181,3 +181,12 @@ def test_a_worksheet_has_the_picture_blanks_and_a_key(window, qtbot, tmp_path):
     seen = read_and_close_modal_later()
     assert not window.scenes.export_worksheet(tmp_path / "missing" / "sheet.pdf")
     assert "Cannot write" in seen["text"] and not (tmp_path / "missing").exists()
+
+
+def test_a_shipped_tour_opens_from_the_learn_menu(window, qtbot):
+    titles = [action.text() for action in window.tours_menu.actions()]
+    assert titles == ["Gastrocnemius versus soleus", "The hamstrings", "The popliteal fossa"]
+    next(a for a in window.tours_menu.actions() if a.text() == "The hamstrings").trigger()
+    assert window.tour.dock.isVisible() and window.state.selected == "hamstrings"
+    assert window.tour.panel.title.text() == "The hamstrings"
+    assert window.scenes.warning_box is None

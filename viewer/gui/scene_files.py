@@ -24,6 +24,7 @@ from viewer.model.scene_file import (
     SceneFileError,
     read_scene_file,
     scene_of,
+    shipped_tours,
     write_scene_file,
 )
 from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, render_image
@@ -248,6 +249,12 @@ class SceneFiles(QObject):
             action.setToolTip(item)
             action.triggered.connect(lambda _=False, item=item: self.open(Path(item)))
         menu.setEnabled(bool(self.recent()))
+
+    def fill_tours_menu(self, menu) -> None:
+        menu.clear()
+        for title, path in shipped_tours():
+            action = menu.addAction(title)
+            action.triggered.connect(lambda _=False, path=path: self.open(path))
 
     # -- events: where the click was, and files dropped on the window ----------------------------
     def eventFilter(self, watched, event) -> bool:

@@ -88,11 +88,11 @@ class AtlasWindow(QMainWindow):
         self.info = InfoPanel(self.state, catalogue)
         self._build_dock()
         self._build_motion_dock()
+        self.scenes = SceneFiles(self)  # before the menus, which list its recent files and tours
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
         self.practice = PracticeMode(self)
-        self.scenes = SceneFiles(self)
         self.tour = TourPlayer(self)
 
         self.tree.motion_chosen.connect(self.show_motion)
@@ -251,6 +251,10 @@ class AtlasWindow(QMainWindow):
         }
         for title, keys in menus.items():
             menu = self.menuBar().addMenu(title)
+            if title == "&Learn":
+                self.tours_menu = menu.addMenu("Tours")
+                self.scenes.fill_tours_menu(self.tours_menu)
+                menu.addSeparator()
             if title == "&File":
                 self.recent_menu = menu.addMenu("Open recent")
                 menu.aboutToShow.connect(lambda: self.scenes.fill_recent_menu(self.recent_menu))

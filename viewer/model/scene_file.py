@@ -31,6 +31,8 @@ from viewer.model.state import AtlasState, selectable_ids
 from viewer.model.views import VIEWS
 
 SUFFIX = ".legatlas"
+#: The tours that ship with the atlas (Learn > Tours).
+TOURS_DIR = Path(__file__).resolve().parents[2] / "annotations" / "tours"
 FORMAT_VERSION = 1
 MAX_STEP_TEXT = 2000
 
@@ -92,6 +94,18 @@ def scene_of(state: AtlasState, camera: SavedCamera | None, pins=(), text: str =
         "labels": state.labels,
     }
     return Scene(values, camera, tuple(pins), text)
+
+
+def shipped_tours() -> list[tuple[str, Path]]:
+    """(title, file) of each tour in ``annotations/tours``, in file-name order."""
+    tours = []
+    for path in sorted(TOURS_DIR.glob(f"*{SUFFIX}")):
+        try:
+            title = read_scene_file(path).title or path.stem
+        except SceneFileError:
+            continue  # a broken file is reported when opened, not in the menu
+        tours.append((title, path))
+    return tours
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -198,7 +212,9 @@ class _Reader:
             self.warn(where, "must be a table")
             return base
         values = dict(base.state)
-        camera, pins, text = base.camera, base.pins, ""
+        # A step that names a view without a camera looks from that view, not the last camera.
+        camera = None if "view" in table and "camera" not in table else base.camera
+        pins, text = base.pins, ""
         for key, value in table.items():
             name = f"{where}.{key}"
             try:
