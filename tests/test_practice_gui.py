@@ -137,3 +137,16 @@ def test_a_damaged_progress_file_is_set_aside_and_practice_goes_on(window, qtbot
     assert "could not be read" in window.practice.panel.feedback.text()
     assert list(tmp_path.glob("progress.json.damaged-*"))
     assert window.practice.question is not None
+
+
+def test_a_movement_question_poses_the_leg_and_is_marked_from_its_lengths(
+    window, qtbot, practising
+):
+    practice = practising('structures = ["soleus"]\nkinds = ["movement"]\nquestions = 1\n')
+    question = practice.question
+    assert question.kind == "movement" and window.state.pose == question.pose
+    assert window.scene.leg.pose == question.pose, "the model shows the pose asked about"
+    assert window.state.colour_mode == "anatomy", "the stretch map would give the answer"
+    right = next(b for b in practice.panel.choices if b.answer == question.answer)
+    qtbot.mouseClick(right, Qt.MouseButton.LeftButton)
+    assert practice.session.score == 1 and window.state.selected == "soleus"
