@@ -129,6 +129,9 @@ class PracticeMode(QObject):
         self.state.labels = False
         self.state.colour_mode = "anatomy"
         self.state.set_layer_visible("skin", False)
+        self.window.statusBar().showMessage(
+            "Practising: the tree and the cards come back when you leave."
+        )
 
     def leave(self) -> None:
         if not self.active:

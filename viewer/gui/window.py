@@ -411,6 +411,7 @@ class AtlasWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.practice.leave()  # gives back the student's own view before it is saved
+        self.tour.stop()  # no glide may touch the view once it is closed
         self.motion.stop()
         save_preferences(self.settings, self.state, self, self.last_export_dir)
         # Everything listening to the state belongs to this window: let go of it all, so a

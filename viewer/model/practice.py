@@ -86,9 +86,9 @@ class PracticeSession:
         tries_left = ATTEMPTS_BY_KIND[question.kind] - result.attempts
         result.finished = correct or tries_left <= 0 or picked
         if correct:
-            message = f"Right: {question.answer}."
+            message = f"Right: {_quoted(question.answer)}." if _short(question) else "Right."
         elif result.finished:
-            message = f"Not quite. The answer is {question.answer}."
+            message = f"Not quite. {_the_answer(question)}"
         else:
             message = "Not quite. Try once more."
         return Feedback(correct, result.finished, message)
@@ -99,7 +99,7 @@ class PracticeSession:
         result.seconds += seconds
         result.finished = True
         result.correct = False
-        return Feedback(False, True, f"The answer is {result.question.answer}.")
+        return Feedback(False, True, _the_answer(result.question))
 
     def next(self) -> Question | None:
         self.index += 1
@@ -141,6 +141,24 @@ class PracticeSession:
         """Write the CSV atomically (OSError, and no partial file, when it cannot be written)."""
         data = self.results_csv().encode("utf-8")
         return atomic_write(Path(path), lambda stream: stream.write(data))
+
+
+#: Answers longer than this (an origin, an insertion) are shown on their button, not repeated.
+SHORT_ANSWER_CHARACTERS = 60
+
+
+def _short(question: Question) -> bool:
+    return len(question.answer) <= SHORT_ANSWER_CHARACTERS
+
+
+def _quoted(answer: str) -> str:
+    return answer.rstrip(".")
+
+
+def _the_answer(question: Question) -> str:
+    if _short(question):
+        return f"The answer is {_quoted(question.answer)}."
+    return "The right answer is marked."
 
 
 def check_typed_name(question: Question, typed: str) -> tuple[bool, str]:
