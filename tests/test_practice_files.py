@@ -247,3 +247,20 @@ def test_the_calf_tour_shows_both_calf_stretches(catalogue):
     ]
     for stretch_id in ("wall_calf_stretch", "bent_knee_calf_stretch"):
         assert catalogue.stretches[stretch_id].pose.to_pose() in poses
+
+
+def test_scene_files_on_the_command_line(tmp_path):
+    result = legatlas(str(tmp_path / "nope.legatlas"))
+    assert result.returncode == 2 and "scene file not found" in result.stderr
+    broken = write(tmp_path, "[scene\n", "broken.legatlas")
+    out = tmp_path / "out.png"
+    result = legatlas("screenshot", "--scene", str(broken), str(out))
+    assert (
+        result.returncode == 1 and f"{broken}" in result.stderr and "TOML syntax" in result.stderr
+    )
+    assert not out.exists()
+    odd = write(tmp_path, '[scene]\nselection = "soleus"\nlabels = "yes"\n', "odd.legatlas")
+    result = legatlas("screenshot", "--scene", str(odd), "--size", "200x300", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {odd}: scene.labels: must be true or false" in result.stderr
+    assert out.exists()

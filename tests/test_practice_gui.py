@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from tests.gui_helpers import click, drag, visible_point_of
+from viewer.model.pins import Pin
 from viewer.model.question_set import read_question_set
 from viewer.model.review import load_progress
 
@@ -150,3 +151,29 @@ def test_a_movement_question_poses_the_leg_and_is_marked_from_its_lengths(
     right = next(b for b in practice.panel.choices if b.answer == question.answer)
     qtbot.mouseClick(right, Qt.MouseButton.LeftButton)
     assert practice.session.score == 1 and window.state.selected == "soleus"
+
+
+def test_a_thin_tendon_counts_when_clicked_a_few_pixels_off(window, qtbot, practising):
+    practice = practising('structures = ["calcaneal_tendon"]\nkinds = ["find"]\nquestions = 1\n')
+    on = visible_point_of(window.view, "calcaneal_tendon")
+    beside = next(
+        (
+            QPoint(on.x() + dx, on.y())
+            for dx in (3, -3, 4, -4, 5, -5)
+            if window.view.pick_part(on.x() + dx, on.y()) != "calcaneal_tendon"
+        ),
+        None,
+    )
+    assert beside is not None, "the tendon should be only a few pixels wide here"
+    click(window.view, beside)
+    assert practice.session.results[0].correct
+
+
+def test_pins_and_tours_are_put_away_while_practising(window, qtbot, practising):
+    window.scenes.pinboard.add(Pin(part="soleus", position=(0.0, -40.0, -600.0), note="Soleus"))
+    practice = practising('structures = ["soleus"]\nkinds = ["find"]\nquestions = 1\n')
+    assert window.scenes.pinboard.pins == (), "a pin's note would answer the question"
+    assert not window.actions_by_key["add_pin"].isEnabled()
+    assert not window.tours_menu.isEnabled()
+    practice.leave()
+    assert [pin.note for pin in window.scenes.pinboard.pins] == ["Soleus"]

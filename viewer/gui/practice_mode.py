@@ -41,7 +41,10 @@ PROGRESS_FILE_NAME = "progress.json"
 NEAR_CLICK_RADIUS_PX = 6
 THIN_KINDS = frozenset({"tendon", "nerve", "vessel"})
 #: Window commands that would give an answer away while practising.
-ACTIONS_OFF_IN_PRACTICE = ("labels", "stretch_map", "find", "hide", "isolate", "show_all")
+ACTIONS_OFF_IN_PRACTICE = (
+    *("labels", "stretch_map", "find", "hide", "isolate", "show_all"),
+    *("open_scene", "add_pin", "tour_step", "worksheet"),
+)
 _RESTORED_FIELDS = ("selection", "labels", "colour_mode", "pose", "hidden", "layers_visible")
 
 
@@ -71,6 +74,7 @@ class PracticeMode(QObject):
         self.active = False
         self._saved: dict = {}
         self._docks_shown: list[QDockWidget] = []
+        self._pins: tuple = ()
         self._asked_at = 0.0
         self._started_at = 0.0
         self._last_click = None
@@ -116,6 +120,11 @@ class PracticeMode(QObject):
     def _enter(self) -> None:
         self.active = True
         self.window.motion.stop()
+        self.window.tour.stop()  # a tour's words and a pin's note could give answers away
+        self.window.scenes.set_placing(False)
+        self._pins = self.window.scenes.pinboard.pins
+        self.window.scenes.pinboard.clear()
+        self.window.tours_menu.setEnabled(False)
         self._saved = {name: getattr(self.state, name) for name in _RESTORED_FIELDS}
         self._docks_shown = [
             d for d in (self.window.dock, self.window.motion_dock) if d.isVisible()
@@ -145,8 +154,10 @@ class PracticeMode(QObject):
         for key in ACTIONS_OFF_IN_PRACTICE:
             self.window.actions_by_key[key].setEnabled(True)
         self.window.actions_by_key["practice"].setChecked(False)
+        self.window.tours_menu.setEnabled(True)
         for name, value in self._saved.items():
             setattr(self.state, name, value)
+        self.window.scenes.pinboard.pins = self._pins
         self.window.statusBar().showMessage("Practice ended.", 4000)
 
     def toggle(self) -> None:
