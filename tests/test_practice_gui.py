@@ -177,3 +177,15 @@ def test_pins_and_tours_are_put_away_while_practising(window, qtbot, practising)
     assert not window.tours_menu.isEnabled()
     practice.leave()
     assert [pin.note for pin in window.scenes.pinboard.pins] == ["Soleus"]
+
+
+def test_a_time_limit_ends_the_session_with_the_rest_counted_wrong(window, qtbot, practising):
+    practice = practising(
+        'structures = ["soleus", "tibia"]\nkinds = ["find"]\nquestions = 2\n'
+        "time_limit_minutes = 0.05\n"
+    )
+    assert practice.session.time_limit_s == pytest.approx(3.0)
+    qtbot.waitUntil(lambda: practice.panel.timer_label.text().startswith("⏱"), timeout=5000)
+    qtbot.waitUntil(lambda: practice.panel.kind.text() == "Session finished", timeout=10_000)
+    assert practice.panel.prompt.text().startswith("0 of 2 right.")
+    assert practice.session.results[0].finished and not practice.session.results[0].correct

@@ -190,3 +190,13 @@ def test_a_shipped_tour_opens_from_the_learn_menu(window, qtbot):
     assert window.tour.dock.isVisible() and window.state.selected == "hamstrings"
     assert window.tour.panel.title.text() == "The hamstrings"
     assert window.scenes.warning_box is None
+
+
+def test_a_saved_scene_is_listed_under_open_recent(window, qtbot, tmp_path):
+    path = tmp_path / "recent.legatlas"
+    window.scenes.save(path)
+    window.scenes.fill_recent_menu(window.recent_menu)
+    (action,) = [a for a in window.recent_menu.actions() if a.text() == "recent.legatlas"]
+    window.state.select("femur")
+    action.trigger()
+    assert window.state.selected is None
