@@ -43,34 +43,53 @@ def worksheet_pdf(
     )
     painter = QPainter(writer)
     try:
-        page = QRectF(painter.viewport())
-        top = _heading(painter, page, title)
-        picture_height = (page.height() - top) * PICTURE_SHARE
-        _picture(painter, image, QRectF(0, top, page.width(), picture_height))
-        y = top + picture_height + DPI * 0.15
-        painter.setFont(_font(11))
-        line_height = DPI * 0.32
-        for number in range(1, len(pins) + 1):
-            painter.drawText(QRectF(0, y, page.width(), line_height), f"{number}.")
-            painter.drawLine(int(DPI * 0.4), int(y + line_height * 0.8), int(page.width() * 0.9),
-                             int(y + line_height * 0.8))  # fmt: skip
-            y += line_height
-        writer.newPage()
-        y = _heading(painter, page, f"{title}: answer key")
-        painter.setFont(_font(11))
-        for number, pin in enumerate(pins, start=1):
-            text = f"{number}. {name_of(PART_BY_ID[pin.part].structure)}"
-            if pin.note:
-                text += f": {pin.note}"
-            box = painter.boundingRect(
-                QRectF(0, y, page.width(), page.height()), Qt.TextFlag.TextWordWrap, text
-            )
-            painter.drawText(box, Qt.TextFlag.TextWordWrap, text)
-            y += box.height() + DPI * 0.1
+        draw_worksheet(painter, writer.newPage, title, image, pins, name_of)
     finally:
         painter.end()
     buffer.close()
     return bytes(data.data())
+
+
+def draw_worksheet(
+    painter: QPainter,
+    new_page: Callable[[], object],
+    title: str,
+    image: np.ndarray,
+    pins: Sequence[Pin],
+    name_of: Callable[[str], str],
+) -> None:
+    """Draw both pages with any painter (the PDF writer, or an image to look at)."""
+    page = QRectF(painter.viewport())
+    top = _heading(painter, page, title)
+    picture_height = (page.height() - top) * PICTURE_SHARE
+    _picture(painter, image, QRectF(0, top, page.width(), picture_height))
+    y = top + picture_height + DPI * 0.15
+    painter.setFont(_font(11))
+    line_height = DPI * 0.32
+    for number in range(1, len(pins) + 1):
+        if y + line_height > page.height():  # many pins: the blanks go on over the page
+            new_page()
+            y = 0.0
+        painter.drawText(QRectF(0, y, page.width(), line_height), f"{number}.")
+        painter.drawLine(int(DPI * 0.4), int(y + line_height * 0.8), int(page.width() * 0.9),
+                         int(y + line_height * 0.8))  # fmt: skip
+        y += line_height
+    new_page()
+    y = _heading(painter, page, f"{title}: answer key")
+    painter.setFont(_font(11))
+    for number, pin in enumerate(pins, start=1):
+        text = f"{number}. {name_of(PART_BY_ID[pin.part].structure)}"
+        if pin.note:
+            text += f": {pin.note}"
+        box = painter.boundingRect(
+            QRectF(0, y, page.width(), page.height()), Qt.TextFlag.TextWordWrap, text
+        )
+        if y + box.height() > page.height():
+            new_page()
+            y = 0.0
+            box.moveTop(y)
+        painter.drawText(box, Qt.TextFlag.TextWordWrap, text)
+        y += box.height() + DPI * 0.1
 
 
 def _font(points: int, bold: bool = False) -> QFont:
