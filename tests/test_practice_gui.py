@@ -145,7 +145,12 @@ def test_a_movement_question_poses_the_leg_and_is_marked_from_its_lengths(
 ):
     practice = practising('structures = ["soleus"]\nkinds = ["movement"]\nquestions = 1\n')
     question = practice.question
-    assert question.kind == "movement" and window.state.pose == question.pose
+    assert question.kind == "movement"
+    # A held stretch is played into its position; an exercise's start or end is posed at once.
+    kind, motion_id = question.motion
+    if kind == "stretch":  # today: the bent-knee calf stretch, the one clear case for soleus
+        assert window.state.motion.name == window.catalogue.stretches[motion_id].name
+    qtbot.waitUntil(lambda: window.state.pose == question.pose, timeout=10_000)
     assert window.scene.leg.pose == question.pose, "the model shows the pose asked about"
     assert window.state.colour_mode == "anatomy", "the stretch map would give the answer"
     right = next(b for b in practice.panel.choices if b.answer == question.answer)

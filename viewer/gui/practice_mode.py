@@ -146,6 +146,7 @@ class PracticeMode(QObject):
         if not self.active:
             return
         self._clock.stop()
+        self.window.motion.stop()
         self.active = False
         self.session = None
         self.dock.hide()
@@ -173,9 +174,13 @@ class PracticeMode(QObject):
         if question is None:
             self._show_summary()
             return
+        self.window.motion.stop()
         self.state.clear_selection()
         self.state.pose = question.pose or STANDING
         self._make_visible(question.structure)
+        if self._plays_a_stretch(question):
+            self.state.pose = STANDING
+            self.window.motion.play(*question.motion)  # eases into the held position
         if question.kind == "name":
             self.state.select(question.structure)
         self.window.scene.apply_view(self.state.view)
@@ -184,6 +189,12 @@ class PracticeMode(QObject):
         self.window.view.request_render()
         self.panel.show_question(question, session.index + 1, len(session.questions), session.score)
         self._asked_at = time.monotonic()
+
+    def _plays_a_stretch(self, question: Question) -> bool:
+        """A held stretch is shown moving into its position; an exercise's end is posed."""
+        if question.motion is None or question.motion[0] != "stretch":
+            return False
+        return self.catalogue.stretches[question.motion[1]].style == "static"
 
     def _make_visible(self, structure: str) -> None:
         self.state.set_structure_visible(structure, True)
@@ -295,6 +306,7 @@ class PracticeMode(QObject):
 
     def _show_summary(self) -> None:
         self._clock.stop()
+        self.window.motion.stop()
         session = self.session
         self.state.clear_selection()
         self.state.pose = STANDING
