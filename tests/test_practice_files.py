@@ -264,3 +264,9 @@ def test_scene_files_on_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"warning: {odd}: scene.labels: must be true or false" in result.stderr
     assert out.exists()
+
+
+def test_the_hamstring_tour_shows_the_bottom_of_a_romanian_deadlift(catalogue):
+    tours = dict(shipped_tours())
+    poses = [step.state["pose"] for step in read_scene_file(tours["The hamstrings"]).steps]
+    assert catalogue.exercises["romanian_deadlift"].end.to_pose() in poses

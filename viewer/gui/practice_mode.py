@@ -45,6 +45,8 @@ ACTIONS_OFF_IN_PRACTICE = (
     *("labels", "stretch_map", "find", "hide", "isolate", "show_all"),
     *("open_scene", "add_pin", "tour_step", "worksheet"),
 )
+#: The window's docks that are hidden while practising (their attribute names).
+ANSWERING_DOCKS = ("dock", "motion_dock", "exercise_dock")
 _RESTORED_FIELDS = ("selection", "labels", "colour_mode", "pose", "hidden", "layers_visible")
 
 
@@ -126,9 +128,10 @@ class PracticeMode(QObject):
         self.window.scenes.pinboard.clear()
         self.window.tours_menu.setEnabled(False)
         self._saved = {name: getattr(self.state, name) for name in _RESTORED_FIELDS}
-        self._docks_shown = [
-            d for d in (self.window.dock, self.window.motion_dock) if d.isVisible()
-        ]
+        # The tree, the card, the length table and the exercise browser would all give answers
+        # away; a dock counts as open (checked) even as a tab behind another.
+        docks = [getattr(self.window, name, None) for name in ANSWERING_DOCKS]
+        self._docks_shown = [d for d in docks if d and d.toggleViewAction().isChecked()]
         for dock in self._docks_shown:
             dock.hide()
         self.dock.show()
