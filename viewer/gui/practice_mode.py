@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMessageBox,
-    QTextBrowser,
-    QVBoxLayout,
 )
 
 from meshes.parts import PART_BY_ID, parts_of
 from meshes.pose import STANDING
 from viewer.gui.widgets.practice_panel import PracticePanel
+from viewer.gui.widgets.progress_dialog import open_progress_dialog
 from viewer.model.card_html import card_html
 from viewer.model.practice import PracticeSession, build_session, check_typed_name
 from viewer.model.question_set import PracticeSpec
@@ -341,21 +340,7 @@ class PracticeMode(QObject):
 
     def show_progress(self) -> QDialog:
         """Each structure as known, learning or new."""
-        colours = {"known": "#7bc47f", "learning": "#d8a850", "new": "#8d8a84"}
-        rows = ""
-        for structure in pickable_structures():
-            status = self.progress.status(structure)
-            name = escape(self.catalogue.display_name(structure))
-            rows += f"<tr><td>{name}</td><td style='color:{colours[status]}'>{status}</td></tr>"
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle("My progress")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        browser = QTextBrowser()
-        browser.setHtml(f"<table cellpadding='4'>{rows}</table>")
-        QVBoxLayout(dialog).addWidget(browser)
-        dialog.resize(360, 480)
-        dialog.open()
-        return dialog
+        return open_progress_dialog(self.window, self.progress, self.catalogue.display_name)
 
     # -- remembering where the click was (the thin-structure allowance needs it) ---------------
     def eventFilter(self, watched, event) -> bool:
