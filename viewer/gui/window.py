@@ -27,9 +27,12 @@ from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
+from viewer.gui.practice_mode import PracticeMode
 from viewer.gui.presentation import PresentationMode
+from viewer.gui.scene_files import SceneFiles
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
+from viewer.gui.tour_panel import TourPlayer
 from viewer.gui.widgets.exercise_browser import ExerciseBrowser
 from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
@@ -90,9 +93,12 @@ class AtlasWindow(QMainWindow):
         self._build_motion_dock()
         self._build_exercise_dock()
         self.presentation = PresentationMode(self, self.view, self.state, catalogue)
+        self.scenes = SceneFiles(self)  # before the menus, which list its recent files and tours
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
+        self.practice = PracticeMode(self)
+        self.tour = TourPlayer(self)
 
         self.tree.motion_chosen.connect(self.show_motion)
         self.view.part_clicked.connect(self._on_part_clicked)
@@ -236,6 +242,13 @@ class AtlasWindow(QMainWindow):
             "presentation": self.toggle_presentation,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
+            "practice": lambda: self.practice.toggle(),
+            "open_scene": lambda: self.scenes.ask_open(),
+            "save_scene": lambda: self.scenes.ask_save(),
+            "worksheet": lambda: self.scenes.ask_worksheet(),
+            "add_pin": lambda: self.scenes.set_placing(self.actions_by_key["add_pin"].isChecked()),
+            "remove_pin": lambda: self.scenes.remove_last_pin(),
+            "tour_step": lambda: self.scenes.add_tour_step(),
         }
         for view in VIEWS:
             handlers[f"view_{view}"] = lambda view=view: self.set_view(view)
@@ -262,7 +275,9 @@ class AtlasWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         menus = {
-            "&File": ["export", "copy", None, "quit"],
+            "&File": [
+                *("open_scene", "save_scene", None, "export", "worksheet", "copy", None, "quit")
+            ],
             "&View": [f"view_{v}" for v in VIEWS]
             + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast"]
             + ["presentation", None]
@@ -270,10 +285,18 @@ class AtlasWindow(QMainWindow):
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find", "focus_view"],
             "&Motion": ["pause", "reset_pose"],
+            "&Learn": ["practice", None, "add_pin", "remove_pin", "tour_step"],
             "&Help": ["shortcuts", "about"],
         }
         for title, keys in menus.items():
             menu = self.menuBar().addMenu(title)
+            if title == "&Learn":
+                self.tours_menu = menu.addMenu("Tours")
+                self.scenes.fill_tours_menu(self.tours_menu)
+                menu.addSeparator()
+            if title == "&File":
+                self.recent_menu = menu.addMenu("Open recent")
+                menu.aboutToShow.connect(lambda: self.scenes.fill_recent_menu(self.recent_menu))
             for key in keys:
                 menu.addSeparator() if key is None else menu.addAction(self.actions_by_key[key])
         self.toolbar = QToolBar("Tools", self)
@@ -292,6 +315,12 @@ class AtlasWindow(QMainWindow):
 
     # -- reactions --------------------------------------------------------------------------
     def _on_part_clicked(self, part_id: str) -> None:
+        if self.scenes.pinboard.placing:
+            self.scenes.part_clicked(part_id)
+            return
+        if self.practice.active:  # a click answers a question; selecting would give it away
+            self.practice.part_clicked(part_id)
+            return
         if not part_id:
             self.state.clear_selection()
             return
@@ -299,13 +328,15 @@ class AtlasWindow(QMainWindow):
         self.state.select(part.structure, part_id if part.part else None)
 
     def _on_part_double_clicked(self, part_id: str) -> None:
+        if self.practice.active:
+            return
         self._on_part_clicked(part_id)
         if part_id:
             self.scene_frame_selection()
 
     def _on_hover(self, part_id: str) -> None:
         self.state.hovered = part_id or None
-        if part_id:
+        if part_id and not self.practice.active:  # a name would answer a find-it question
             self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
@@ -413,6 +444,7 @@ class AtlasWindow(QMainWindow):
             self.catalogue.display_name,
             self.last_export_dir,
             self.settings,
+            pins=self.scenes.pinboard.pins,
         )
         dialog.saved.connect(self._on_exported)
         dialog.open()
@@ -454,6 +486,8 @@ class AtlasWindow(QMainWindow):
         self.dock.raise_()
 
     def closeEvent(self, event) -> None:
+        self.practice.leave()  # gives back the student's own view before it is saved
+        self.tour.stop()  # no glide may touch the view once it is closed
         self.motion.stop()
         save_preferences(self.settings, self.state, self, self.last_export_dir)
         # Everything listening to the state belongs to this window: let go of it all, so a
