@@ -18,6 +18,7 @@ from meshes.placement import (
 )
 from meshes.pose import Pose
 from viewer.model.supports import SETTINGS, setting_for
+from viewer.render.surroundings import ARM_RADIUS_MM
 
 
 def _foot_in_world(support: str, pose: Pose) -> np.ndarray:
@@ -118,3 +119,12 @@ def test_a_slider_that_takes_the_leg_out_of_view_brings_the_camera(window, qtbot
         qtbot.keyClick(slider, Qt.Key.Key_PageUp)
     assert window.state.pose.hip_flexion > 30
     assert window.scene.is_in_view(window.scene.visible_bounds())
+
+
+def test_downward_dog_puts_the_hands_on_the_floor(window, qtbot):
+    window.exercises.choose("downward_dog")
+    window.show_end_position("stretch", "downward_dog")
+    arms = window.scene.surroundings.actors["arms"]
+    assert arms.visibility
+    floor = window.scene.surroundings.actors["floor"].bounds[4]
+    assert arms.bounds[4] == pytest.approx(floor, abs=ARM_RADIUS_MM + 2)

@@ -226,7 +226,13 @@ class LegScene:
             self.placement(),
             self.posed_leg.meshes["skin"],
             lambda pose: repose(self.posed_leg, pose).meshes["skin"],
+            hand_target=self._ankle_in_world(),
         )
+
+    def _ankle_in_world(self) -> np.ndarray:
+        """Where a hand holding the ankle goes: the back of the ankle, placed."""
+        points = np.asarray(self.leg.meshes["calcaneal_tendon"].points)
+        return points.mean(axis=0)
 
     def _update_outline(self) -> None:
         """An inverted hull behind a part draws a rim around it: gold round the selection,
