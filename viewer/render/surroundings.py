@@ -44,6 +44,7 @@ class Surroundings:
         self._other_leg_mesh: pv.PolyData | None = None
         self._other_leg_key: object = None
         self.shown: set[str] = set()
+        self._made: dict[str, object] = {}  # each prop's bounds when last built
 
     def _actor(self, name: str, mesh: pv.PolyData, colour, opacity: float = 1.0) -> pv.Actor:
         if name not in self.actors:
@@ -82,7 +83,7 @@ class Surroundings:
         if setting is None:
             self.hide()
             return
-        wanted: dict[str, tuple[pv.PolyData, tuple, float]] = {}
+        wanted: dict[str, tuple[pv.PolyData, tuple, float] | None] = {}
         hip = transform[:3, 3]
         floor = ground_z(setting.support)
         if setting.support == "seated":
@@ -105,12 +106,16 @@ class Surroundings:
             y = shoulder[1] + WALL_REACH_MM
             wanted["wall"] = (_box((MIDLINE_X_MM - 500, MIDLINE_X_MM + 500), (y, y + 30),
                                    (floor, floor + 1900)), WALL_COLOUR, WALL_OPACITY)  # fmt: skip
-        centre = (MIDLINE_X_MM, hip[1] + 150.0)
-        wanted["floor"] = (_floor(centre, floor), FLOOR_COLOUR, 1.0)
-        for name, (mesh, colour, opacity) in wanted.items():
-            if name in self.actors:
+        for name, (mesh, colour, opacity) in list(wanted.items()):
+            if name in self.actors and self._made.get(name) != mesh.bounds:
                 self.actors[name].mapper.dataset.copy_from(mesh)
+            self._made[name] = mesh.bounds
             self._actor(name, mesh, colour, opacity).visibility = True
+        # One disc made once, moved under the body.
+        floor_actor = self._actor("floor", _floor((0.0, 0.0), 0.0), FLOOR_COLOUR)
+        floor_actor.position = (MIDLINE_X_MM, hip[1] + 150.0, floor)
+        floor_actor.visibility = True
+        wanted["floor"] = None
         trunk = self._actor("trunk", trunk_mesh(), BODY_COLOUR, BODY_OPACITY)
         trunk.user_matrix = transform
         trunk.visibility = True
