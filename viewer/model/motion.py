@@ -64,6 +64,13 @@ def motion_for(catalogue, kind: str, motion_id: str, current: Pose) -> Motion:
             start = stretch.start.to_pose()
             return Motion("exercise", motion_id, stretch.name, start, stretch.pose.to_pose())
         return Motion(kind, motion_id, stretch.name, current, stretch.pose.to_pose())
+    if kind == "test":
+        # A clinical test moves the leg into its position and holds it, like a stretch.
+        test = catalogue.clinical_tests[motion_id]
+        if test.pose is None:
+            raise KeyError(motion_id)
+        start = test.start.to_pose() if test.start is not None else current
+        return Motion("stretch", motion_id, test.name, start, test.pose.to_pose())
     raise KeyError(kind)
 
 
