@@ -128,3 +128,15 @@ def test_downward_dog_puts_the_hands_on_the_floor(window, qtbot):
     assert arms.visibility
     floor = window.scene.surroundings.actors["floor"].bounds[4]
     assert arms.bounds[4] == pytest.approx(floor, abs=ARM_RADIUS_MM + 2)
+
+
+def test_heel_drop_keeps_the_ball_of_the_foot_on_the_step_and_drops_the_heel(catalogue):
+    from meshes.placement import ball_of_foot
+
+    drop = catalogue.exercises["eccentric_heel_drop"]
+    for pose in (drop.start.to_pose(), drop.end.to_pose()):
+        transform = placement("step_edge", pose) @ frame_transform("foot", pose)
+        ball = transform[:3, :3] @ ball_of_foot() + transform[:3, 3]
+        assert ball == pytest.approx(ball_of_foot(), abs=0.5)
+    low = _foot_in_world("step_edge", drop.end.to_pose())
+    assert low[:, 2].min() < sole_z() - 20.0  # the heel below the step's top

@@ -77,6 +77,14 @@ SETTINGS: dict[str, Setting] = {
     "leg_swings": Setting("standing", other_leg=STANDING),
     "walking_leg_kicks": Setting("standing", other_leg=STANDING),
     "inchworm": Setting("foot", other_leg=SAME, hands="floor"),
+    "single_leg_romanian_deadlift": Setting("foot", other_leg=STANDING, hands="hang"),
+    "hip_extension_45": Setting("inclined", other_leg=SAME),
+    "isometric_bridge_hold": Setting("bridge", other_leg=SAME),
+    "askling_extender": Setting("supine", other_leg=STANDING),
+    "askling_diver": Setting("foot", other_leg=STANDING, hands="hang"),
+    "askling_glider": Setting("foot", other_leg=Pose(hip_flexion=-30.0)),
+    "eccentric_heel_drop": Setting("step_edge", props=("step",), other_leg=SAME),
+    "isometric_calf_hold": Setting("forefoot", other_leg=SAME),
 }
 
 

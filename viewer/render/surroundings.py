@@ -15,6 +15,7 @@ import pyvista as pv
 from meshes.placement import (
     FLOOR_LYING_Z,
     MIDLINE_X_MM,
+    ball_of_foot,
     ground_z,
     seated_floor_z,
 )
@@ -89,7 +90,9 @@ class Surroundings:
         if setting.support == "seated":
             floor = seated_floor_z()
         if "step" in setting.props:
-            wanted["step"] = (_box((-200, 200), (-140, 320), (floor - STEP_HEIGHT_MM, floor)),
+            # On a step's edge only the front of the foot rests on it; the heel hangs free.
+            back = ball_of_foot()[1] - 35.0 if setting.support == "step_edge" else -140.0
+            wanted["step"] = (_box((-200, 200), (back, 320), (floor - STEP_HEIGHT_MM, floor)),
                               PROP_COLOUR, 1.0)  # fmt: skip
             floor -= STEP_HEIGHT_MM
         if "bench" in setting.props:
