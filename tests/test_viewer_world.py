@@ -27,7 +27,8 @@ def _foot_in_world(support: str, pose: Pose) -> np.ndarray:
 
 
 def test_every_card_movement_has_a_setting(catalogue):
-    for motion_id in (*catalogue.exercises, *catalogue.stretches):
+    tests = [t.id for t in catalogue.clinical_tests.values() if t.pose is not None]
+    for motion_id in (*catalogue.exercises, *catalogue.stretches, *tests):
         assert motion_id in SETTINGS, f"{motion_id} has no support: it would float in space"
 
 

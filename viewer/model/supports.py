@@ -85,6 +85,13 @@ SETTINGS: dict[str, Setting] = {
     "askling_glider": Setting("foot", other_leg=Pose(hip_flexion=-30.0)),
     "eccentric_heel_drop": Setting("step_edge", props=("step",), other_leg=SAME),
     "isometric_calf_hold": Setting("forefoot", other_leg=SAME),
+    # Clinical tests with a position (the cards' clinical tests).
+    "thompson_test": Setting("prone", props=("bench",), other_leg=STANDING),
+    "ankle_jerk_reflex": Setting("seated", props=("seat",), other_leg=SAME),
+    "silfverskiold_test": Setting("supine", other_leg=STANDING),
+    "straight_leg_raise": Setting("supine", other_leg=STANDING),
+    "active_knee_extension": Setting("supine", other_leg=STANDING),
+    "single_leg_heel_raise_test": Setting("forefoot", other_leg=Pose(knee_flexion=60.0)),
 }
 
 
