@@ -77,13 +77,16 @@ SETTINGS: dict[str, Setting] = {
     "leg_swings": Setting("standing", other_leg=STANDING),
     "walking_leg_kicks": Setting("standing", other_leg=STANDING),
     "inchworm": Setting("foot", other_leg=SAME, hands="floor"),
+    # One-legged hinges: the free leg stays in line with the trunk as it tips forward.
     "single_leg_romanian_deadlift": Setting("foot", other_leg=STANDING, hands="hang"),
+    "askling_diver": Setting("foot", other_leg=STANDING, hands="hang"),
+    "askling_glider": Setting("foot", other_leg=Pose(hip_flexion=-20.0, knee_flexion=10.0)),
+    "askling_extender": Setting("supine", other_leg=STANDING),
+    # A back-extension bench holds the legs at a 45-degree lean; the trunk moves.
     "hip_extension_45": Setting("inclined", other_leg=SAME),
     "isometric_bridge_hold": Setting("bridge", other_leg=SAME),
-    "askling_extender": Setting("supine", other_leg=STANDING),
-    "askling_diver": Setting("foot", other_leg=STANDING, hands="hang"),
-    "askling_glider": Setting("foot", other_leg=Pose(hip_flexion=-30.0)),
-    "eccentric_heel_drop": Setting("step_edge", props=("step",), other_leg=SAME),
+    # Heel drops on a step's edge: the other foot is lifted while the working heel lowers.
+    "eccentric_heel_drop": Setting("step_edge", props=("step",), other_leg=Pose(knee_flexion=60.0)),
     "isometric_calf_hold": Setting("forefoot", other_leg=SAME),
     # Clinical tests with a position (the cards' clinical tests).
     "thompson_test": Setting("prone", props=("bench",), other_leg=STANDING),
