@@ -20,7 +20,16 @@ from pydantic import ValidationError
 from annotations.catalogue import Catalogue
 from annotations.references import REFERENCES_FILE_NAME, Reference, ReferenceFile
 from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, Model, OverviewCard, Stretch
-from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members, parts_of
+from meshes.parts import (
+    GROUPS,
+    NERVE_SUPPLY,
+    PART_BY_ID,
+    PARTS,
+    REGION_MEMBERS,
+    STRUCTURE_IDS,
+    group_members,
+    parts_of,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENVIRONMENT_VARIABLE = "LEGATLAS_ANNOTATIONS"
@@ -349,6 +358,8 @@ def _finish_card(
     update = {
         "group": group,
         "members": members,
+        "supplies": list(NERVE_SUPPLY.get(card.id, ())),
+        "contains": list(REGION_MEMBERS.get(card.id, ())),
         "exercises": list(dict.fromkeys([*named_exercises, *trained])),
         "stretches": list(dict.fromkeys([*named_stretches, *stretched])),
     }

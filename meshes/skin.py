@@ -20,6 +20,7 @@ from meshes.anthropometry import ADULT
 from meshes.bones import bone_templates
 from meshes.frames import frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
+from meshes.parts import PART_BY_ID
 from meshes.pose import STANDING, Pose
 from meshes.sweep import smooth_keeping_ends, smoothstep, tube_normals
 
@@ -156,11 +157,20 @@ def _bone_cloud(z: np.ndarray) -> np.ndarray:
     return points[(points[:, 2] <= z[1]) & (points[:, 2] >= z[-2])]
 
 
+_ENVELOPED = frozenset(
+    part_id for part_id, part in PART_BY_ID.items() if part.kind in ("muscle", "tendon")
+)
+
+
 def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
     """Per ring and angle, the factor that pushes the section out past every muscle and bone."""
     clouds = []
     for pose in FIT_POSES:
-        cloud = np.concatenate([points for points, _ in sweep_muscles(pose, 1.0).values()])
+        swept = sweep_muscles(pose, 1.0)
+        # Muscles and tendons shape the envelope; nerves, vessels and outlines lie among them.
+        cloud = np.concatenate(
+            [points for part_id, (points, _) in swept.items() if part_id in _ENVELOPED]
+        )
         # Bent poses only widen the envelope where the joints fold; every other vertex is
         # dense enough for that (the bins below are dilated), at half the cost.
         clouds.append(_standing_equivalent(cloud if pose == STANDING else cloud[::2], z, pose))

@@ -246,10 +246,14 @@ def test_environment_folders_come_before_command_line_folders(tmp_path, monkeypa
 
 
 def test_loading_everything_is_fast():
-    """Under 50 ms once pydantic is imported (best of three, to ignore a busy machine)."""
+    """Under 100 ms once pydantic is imported (best of three, to ignore a busy machine).
+
+    The budget was 50 ms for the first twenty files; the deeper structures doubled the
+    content, and parsing TOML is most of the time.
+    """
     timings = []
     for _ in range(3):
         started = time.perf_counter()
         load_annotations()
         timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.05
+    assert min(timings) < 0.1

@@ -258,6 +258,12 @@ class LegScene:
     def apply_view(self, view: str) -> None:
         """Point the camera from a named side, framing the whole leg."""
         preset = VIEW_BY_ID[view]
+        if preset.focus is not None:
+            bounds = self.bounds_of(
+                [p for p in self.actors if PART_BY_ID[p].structure == preset.focus]
+            )
+            self.frame(bounds, preset.direction, preset.up)
+            return
         self.frame(self.visible_bounds(), preset.direction, preset.up)
 
     def visible_parts(self) -> list[str]:
@@ -286,7 +292,7 @@ class LegScene:
 
     def frame_selection(self) -> None:
         selected = self.state.selected_structures()
-        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected]
+        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected or p in selected]
         if parts:
             self.frame(self.bounds_of(parts))
 
