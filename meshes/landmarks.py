@@ -137,7 +137,7 @@ LANDMARKS: dict[str, Landmark] = {
     "popliteal_groove": Landmark(
         # textbook: the anterior end of the groove on the lateral femoral condyle.
         frame="thigh",
-        position_mm=(40, -8, -440),
+        position_mm=(43, -10, -441),
         description="popliteal groove of the lateral femoral condyle, origin of popliteus",
     ),
     "posterior_tibia_above_soleal_line": Landmark(

@@ -56,8 +56,8 @@ DEEP_MUSCLES: dict[str, MuscleSpec] = {
             "posterior_tibia_above_soleal_line",
         ),
         profile=(
-            Section(fraction=0, half_width_mm=3, half_depth_mm=2.5),
-            Section(fraction=0.25, half_width_mm=4, half_depth_mm=2.5),
+            Section(fraction=0, half_width_mm=3, half_depth_mm=2),
+            Section(fraction=0.25, half_width_mm=3.5, half_depth_mm=2),
             Section(fraction=0.45, half_width_mm=8, half_depth_mm=3.5),
             Section(fraction=0.7, half_width_mm=11, half_depth_mm=4),
             Section(fraction=0.9, half_width_mm=10, half_depth_mm=3.5),
@@ -133,6 +133,7 @@ DEEP_MUSCLES: dict[str, MuscleSpec] = {
     "adductor_magnus": MuscleSpec(
         path=(
             "ischial_tuberosity_inferolateral",
+            "via.adductor_magnus.below_tuberosity",
             "via.adductor_magnus.upper",
             "via.adductor_magnus.lower",
             "adductor_tubercle",

@@ -125,6 +125,11 @@ ROUTE_POINTS: dict[str, Point] = {
         "flexor hallucis longus between the sesamoids of the great toe (site fhl-P5)",
     ),
     # Muscles: thigh.
+    "via.adductor_magnus.below_tuberosity": (
+        "pelvis",
+        (-44, -38, -74),
+        "adductor magnus below the ischial tuberosity, where it turns in hip flexion",
+    ),
     "via.adductor_magnus.upper": (
         "thigh",
         (-45, -22, -180),
@@ -306,8 +311,8 @@ ROUTE_POINTS: dict[str, Point] = {
         "small saphenous vein piercing the deep fascia between the heads",
     ),
     "small_saphenous.end": (
-        "thigh",
-        (6, -30, -410),
+        "knee:0.5",
+        (6, -40, -428),
         "small saphenous vein joining the popliteal vein",
     ),
 }
@@ -318,11 +323,11 @@ ROUTE_POINTS: dict[str, Point] = {
 FOSSA_POINTS: dict[str, Point] = {
     "fossa.apex": ("thigh", (6, -56, -318), "apex, where semimembranosus and biceps part"),
     "fossa.superolateral": ("thigh", (30, -58, -372), "superolateral border: biceps femoris"),
-    "fossa.lateral_corner": ("thigh", (44, -52, -425), "lateral corner, at the lateral condyle"),
+    "fossa.lateral_corner": ("knee:0.5", (44, -52, -425), "lateral corner, at the lateral condyle"),
     "fossa.inferolateral": ("shank", (30, -66, -490), "inferolateral border: lateral head"),
     "fossa.inferior_angle": ("shank", (6, -74, -545), "lower angle, where the heads meet"),
     "fossa.inferomedial": ("shank", (-24, -68, -490), "inferomedial border: medial head"),
-    "fossa.medial_corner": ("thigh", (-38, -56, -425), "medial corner, at the medial condyle"),
+    "fossa.medial_corner": ("knee:0.5", (-38, -56, -425), "medial corner, at the medial condyle"),
     "fossa.superomedial": ("thigh", (-24, -62, -372), "superomedial border: semimembranosus"),
 }
 ROUTE_POINTS.update(FOSSA_POINTS)
