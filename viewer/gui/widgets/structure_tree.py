@@ -253,7 +253,9 @@ class StructureTree(QWidget):
         any_child = False
         for child_index in range(item.childCount()):
             child = item.child(child_index)
-            any_child |= self._filter_row(child, None if matched else matches, expand)
+            # A found structure keeps its parts; a found group still filters its rows.
+            keep = matched and item.data(0, ID_ROLE) not in GROUPS
+            any_child |= self._filter_row(child, None if keep else matches, expand)
         shown = matched or any_child
         item.setHidden(not shown)
         if expand and item.childCount():
