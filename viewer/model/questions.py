@@ -189,6 +189,10 @@ def find_question(catalogue: Catalogue, structure_id: str) -> Question:
     return Question("find", structure_id, f"Click the {name} on the model.", name)
 
 
+#: Kinds close enough to serve as each other's wrong names when a kind has too few.
+NEIGHBOUR_KINDS: dict[str, tuple[str, ...]] = {"nerve": ("vessel",), "vessel": ("nerve",)}
+
+
 def name_question(catalogue: Catalogue, structure_id: str, rng: random.Random) -> Question | None:
     """Highlighted structure: type its name, or pick from names of structures of its kind."""
     right = catalogue.display_name(structure_id)
@@ -198,12 +202,15 @@ def name_question(catalogue: Catalogue, structure_id: str, rng: random.Random) -
         if s != structure_id and kind_of(s) == kind_of(structure_id)
     ]
     others = [name for name in dict.fromkeys(others) if name.casefold() != right.casefold()]
-    if len(others) < MIN_WRONG_CHOICES:
-        others += [
-            catalogue.display_name(s)
-            for s in pickable_structures()
-            if kind_of(s) != kind_of(structure_id)
-        ]
+    if len(others) < CHOICES_PER_QUESTION - 1:
+        # Too few of its own kind (three vessels, one region): nerves and vessels stand in
+        # for each other first, then any structure.
+        kind = kind_of(structure_id)
+        near = NEIGHBOUR_KINDS.get(kind, ())
+        for wanted in (lambda k: k in near, lambda k: k != kind and k not in near):
+            if len(others) < CHOICES_PER_QUESTION - 1:
+                others += [catalogue.display_name(s) for s in pickable_structures()
+                           if wanted(kind_of(s))]  # fmt: skip
     choices = [right, *rng.sample(others, min(len(others), CHOICES_PER_QUESTION - 1))]
     rng.shuffle(choices)
     return Question(

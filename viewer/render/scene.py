@@ -324,7 +324,12 @@ class LegScene:
         """Point the camera from a named side, framing the whole leg (and, in a movement's
         setting, the body, from a little above so the floor reads as a floor)."""
         preset = VIEW_BY_ID[view]
-        if self.state.world:
+        if preset.focus is not None:
+            bounds = self.bounds_of(
+                [p for p in self.actors if PART_BY_ID[p].structure == preset.focus]
+            )
+            self.frame(bounds, preset.direction, preset.up)
+        elif self.state.world:
             self.frame_poses([self.state.pose], self.world_direction(view), preset.up)
         else:
             self.frame(self.visible_bounds(), preset.direction, preset.up)
@@ -376,7 +381,7 @@ class LegScene:
 
     def frame_selection(self) -> None:
         selected = self.state.selected_structures()
-        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected]
+        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected or p in selected]
         if parts:
             self.frame(self.bounds_of(parts))
 
