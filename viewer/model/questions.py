@@ -38,6 +38,10 @@ CHOICES_PER_QUESTION = 4
 MIN_WRONG_CHOICES = 2
 #: The extreme muscle must beat every offered choice by this many percentage points.
 MOVEMENT_MARGIN_PERCENT = 2.0
+#: Parts never offered as a movement answer: the question asks for a muscle (nerves have
+#: lengths too), and popliteus's modelled length grows with knee flexion only because the
+#: model's knee cannot rotate (docs/lengths.md), so "it lengthens most" would teach an artefact.
+NOT_MOVEMENT_ANSWERS = frozenset({"popliteus"})
 #: Two answers sharing this fraction of their content words say the same thing.
 SAME_MEANING_OVERLAP = 0.5
 _STOPWORDS = frozenset(
@@ -248,7 +252,11 @@ def postures(catalogue: Catalogue) -> list[Posture]:
 
 def movement_questions(catalogue: Catalogue, posture: Posture) -> list[Question]:
     """Both questions a posture can ask (lengthened most, most slack) when the answer is clear."""
-    changes = length_changes_percent(posture.pose)
+    changes = {
+        part: change
+        for part, change in length_changes_percent(posture.pose).items()
+        if PART_BY_ID[part].kind == "muscle" and part not in NOT_MOVEMENT_ANSWERS
+    }
     questions = []
     for topic, sign in (("lengthens", 1.0), ("slack", -1.0)):
         ranked = sorted(changes, key=lambda part: -sign * changes[part])
