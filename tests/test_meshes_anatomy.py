@@ -254,7 +254,11 @@ def test_gastrocnemius_hides_most_of_soleus_but_not_all(standing_leg):
 
 
 def test_soleus_is_mostly_visible_with_the_superficial_layer_hidden(standing_leg):
-    assert _soleus_visibility(standing_leg, {"superficial"})[1].mean() >= 0.80
+    # From mid-calf down the calcaneal tendon lies on the back of soleus (it begins as the
+    # broad aponeurosis the gastrocnemius heads end on), so it covers the middle of the lower
+    # belly; nothing else may.
+    assert _soleus_visibility(standing_leg, {"superficial"})[1].mean() >= 0.70
+    assert _soleus_visibility(standing_leg, {"superficial", "tendons"})[1].mean() >= 0.85
 
 
 def test_soleus_extends_lower_than_gastrocnemius(standing_leg):
