@@ -42,6 +42,7 @@ from typing import NamedTuple
 import numpy as np
 
 from meshes.anthropometry import ADULT
+from meshes.bone_clearance import clear_bones
 from meshes.frames import apply, frame_transform
 from meshes.landmarks import LANDMARKS, landmark_positions
 from meshes.muscle_spec import MuscleSpec, Section
@@ -53,6 +54,7 @@ from meshes.sweep import (
     batched_tubes,
     cut_polyline,
     resample_path,
+    ring_normals,
     smooth_keeping_ends,
     smoothstep,
 )
@@ -666,9 +668,13 @@ def _sweep_batch(
         tilts=layout.tilts,
         width_references=references,
     )
+    cleared = clear_bones(rings, starts, pose, resolution)
+    moved = cleared.mean(axis=1) - rings.mean(axis=1)  # each ring's push, carried by its cap
+    if cleared is not rings:
+        rings, normals = cleared, ring_normals(cleared, layout.previous, layout.following)
     result = {}
     for part_id, start, end in zip(part_ids, starts[:-1], starts[1:], strict=True):
-        ends = centres[[start, end - 1]]
+        ends = centres[[start, end - 1]] + moved[[start, end - 1]]
         points = np.concatenate([ends[:1], rings[start:end].reshape(-1, 3), ends[1:]])
         # Each cap's normal points out along the axis, away from its neighbouring ring.
         cap_normals = _unit_rows(

@@ -189,9 +189,14 @@ def batched_tubes(
     )
     if tilts is not None:
         rings -= (tilts[:, None] * across)[:, :, None] * tangents[:, None, :]
+    return rings, ring_normals(rings, previous, following)
+
+
+def ring_normals(rings: np.ndarray, previous: np.ndarray, following: np.ndarray) -> np.ndarray:
+    """Outward unit normals ``(rings, n_around, 3)`` of stacked rings, as ``batched_tubes``."""
     along_angle = np.roll(rings, -1, axis=1) - np.roll(rings, 1, axis=1)
     along_path = rings[following] - rings[previous]
-    return rings, _unit(_cross(along_angle, along_path))
+    return _unit(_cross(along_angle, along_path))
 
 
 @lru_cache(maxsize=16)
