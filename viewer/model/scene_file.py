@@ -1,10 +1,11 @@
 """Scene files (``.legatlas``, TOML): a saved view of the atlas, its pins, and tour steps.
 
 A scene holds what the state shows (view, layers and opacities, hidden
-structures, selection, pose, colour mode, labels), the exact camera and the
-pins. A tour is a file with ``[[step]]`` tables: each step starts from the
-one before it (the first from ``[scene]``) and changes only what it names,
-plus a short ``text`` for the student.
+structures, selection, pose, colour mode, labels, the movement whose setting
+places the leg in the world), the exact camera and the pins. A tour is a
+file with ``[[step]]`` tables: each step starts from the one before it (the
+first from ``[scene]``) and changes only what it names, plus a short ``text``
+for the student.
 
 Reading is forgiving on purpose, because a file handed round a class will
 meet older and newer versions of the program: a field with an unknown id or a
@@ -80,6 +81,7 @@ def scene_of(state: AtlasState, camera: SavedCamera | None, pins=(), text: str =
         "pose": state.pose,
         "colour_mode": state.colour_mode,
         "labels": state.labels,
+        "world": state.world,
     }
     return Scene(values, camera, tuple(pins), text)
 
@@ -128,6 +130,8 @@ def scene_table(scene: Scene) -> dict[str, Any]:
     for name in ("colour_mode", "labels"):
         if name in values:
             table[name] = values[name]
+    if "world" in values:
+        table["world"] = values["world"] or ""
     if scene.pins:
         table["pins"] = [
             {"part": pin.part, "position": [round(v, 3) for v in pin.position], "note": pin.note}
