@@ -16,7 +16,6 @@ documented in README.md.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from annotations.files import AnnotationError, read_toml
 from meshes.parts import LAYERS, PART_BY_ID, STRUCTURE_IDS
 from viewer.model.atomic import atomic_write
 from viewer.model.pins import Pin
@@ -158,13 +158,9 @@ def write_scene_file(path: Path, document: SceneDocument) -> Path:
 def read_scene_file(path: Path) -> SceneDocument:
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise SceneFileError(f"{path}: cannot be read ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise SceneFileError(f"{path}: not UTF-8 text (bad byte at {error.start})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise SceneFileError(f"{path}: TOML syntax error: {error}") from None
+        raw = read_toml(path)
+    except AnnotationError as error:
+        raise SceneFileError(str(error)) from None
     reader = _Reader(path)
     document = SceneDocument()
     for key, value in raw.items():
