@@ -198,14 +198,8 @@ def test_calf_skin_passes_into_the_back_of_the_thigh_only_round_muscle(knee_flex
     the thigh's skin.
     """
     from meshes.frames import blended_transforms
-    from meshes.skin import (
-        CREASE_MUSCLE_MARGIN_MM,
-        CREASE_OVERLAP_MM,
-        CREASE_REACH_MM,
-        KNEE_CREASE_Z_MM,
-        skin_shape,
-        skin_template,
-    )
+    from meshes.skin import KNEE_CREASE_Z_MM, skin_shape, skin_template
+    from meshes.skin_crease import CREASE_MUSCLE_MARGIN_MM, CREASE_OVERLAP_MM, CREASE_REACH_MM
 
     pose = Pose(knee_flexion=knee_flexion)
     leg = build_leg(pose)
