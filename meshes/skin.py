@@ -18,7 +18,8 @@ import numpy as np
 from meshes import cache
 from meshes.anthropometry import ADULT
 from meshes.bones import bone_templates
-from meshes.frames import blended_transforms, joint_chain
+from meshes.foot_skin import held_by_foot_skin
+from meshes.frames import blended_transforms, frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
 from meshes.parts import PART_BY_ID
 from meshes.pose import STANDING, Pose
@@ -219,21 +220,35 @@ def _enveloped_cloud(pose: Pose) -> np.ndarray:
     )
 
 
-def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
-    """Per ring and angle, the factor that pushes the section out past every muscle and bone."""
+def _outside_the_foot(points: np.ndarray, pose: Pose, resolution: float) -> np.ndarray:
+    """Which posed points the foot's skin does not hold: the leg's skin must."""
+    foot = frame_transform("foot", pose)
+    return ~held_by_foot_skin((points - foot[:3, 3]) @ foot[:3, :3], resolution)
+
+
+def _fit_to_muscles(z, centres, radii, n_around, resolution) -> np.ndarray:
+    """Per ring and angle, the factor that pushes the section out past every muscle and bone.
+
+    What the foot's skin holds is left to it: the leg's rings would otherwise
+    reach forward along the sole round the toe flexors' tendons.
+    """
     clouds = []
     standing = _enveloped_cloud(STANDING)
     for pose in FIT_POSES:
         cloud = _enveloped_cloud(pose)
+        keep = _outside_the_foot(cloud, pose, resolution)
         if pose == STANDING:
-            clouds.append(cloud)
+            clouds.append(cloud[keep])
             continue
         # Every other vertex is dense enough to widen the folds (the bins are dilated). Each
         # is asked of its own segment's skin and of the skin nearest to it in the pose.
-        clouds.append(_standing_equivalent(cloud[::2], standing[::2], z, centres, radii, pose))
-        nearest = _nearest_ring_equivalent(cloud[::2], z, pose)
-        clouds.append(_standing_equivalent(cloud[::2], nearest, z, centres, radii, pose))
-    points = np.concatenate([*clouds, _bone_cloud(z)])
+        keep[1::2] = False
+        cloud, guess = cloud[keep], standing[keep]
+        clouds.append(_standing_equivalent(cloud, guess, z, centres, radii, pose))
+        nearest = _nearest_ring_equivalent(cloud, z, pose)
+        clouds.append(_standing_equivalent(cloud, nearest, z, centres, radii, pose))
+    bones = _bone_cloud(z)
+    points = np.concatenate([*clouds, bones[_outside_the_foot(bones, STANDING, resolution)]])
     ring = np.clip(np.searchsorted(-z, -points[:, 2]), 0, len(z) - 1)
     local = (points[:, :2] - centres[ring, :2]) / radii[ring]
     angle = np.arctan2(-local[:, 1], local[:, 0])
@@ -266,7 +281,7 @@ def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
     scale = cache.cached(
         "skin-fit",
         resolution,
-        lambda: {"scale": _fit_to_muscles(z, centres, radii, n_around)},
+        lambda: {"scale": _fit_to_muscles(z, centres, radii, n_around, resolution)},
     )["scale"]
     rings = np.empty((n_rings, n_around, 3))
     rings[:, :, :2] = centres[:, None, :2] + section[None] * radii[:, None, :] * scale[:, :, None]
