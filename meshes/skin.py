@@ -102,14 +102,19 @@ def _unit_section(n_around: int) -> np.ndarray:
     )
 
 
-def _ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@lru_cache(maxsize=8)
+def ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(ring z, ring centres, ring radii (half width, half depth))``, before the fit."""
     table = np.asarray(SKIN_STATIONS, float)  # columns in SkinStation's field order
     z = np.linspace(table[0, 0], table[-1, 0], n_rings)
     columns = [
         smooth_keeping_ends(np.interp(-z, -table[:, 0], table[:, k]), 3) for k in range(1, 5)
     ]
     centres = np.stack([columns[0], columns[1], z], -1)
-    return z, centres, np.stack(columns[2:], -1)
+    radii = np.stack(columns[2:], -1)
+    for array in (z, centres, radii):
+        array.setflags(write=False)
+    return z, centres, radii
 
 
 #: Poses the envelope is fitted in, so it holds every muscle when the joints move too.
@@ -274,7 +279,7 @@ def _fit_to_muscles(z, centres, radii, n_around, resolution) -> np.ndarray:
 def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
     """Standing skin ``(points (cap, rings..., cap), ring z)``, fitted around the muscles."""
     n_rings, n_around = skin_shape(resolution)
-    z, centres, radii = _ring_sections(n_rings)
+    z, centres, radii = ring_sections(n_rings)
     section = _unit_section(n_around)
     # Fitting round every muscle in several poses and every bone is the slow part of a first
     # build: the result is kept on disk (meshes.cache).
@@ -288,7 +293,6 @@ def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
     rings[:, :, 2] = z[:, None]
     points = np.concatenate([centres[:1], rings.reshape(-1, 3), centres[-1:]])
     points.setflags(write=False)
-    z.setflags(write=False)
     return points, z
 
 
