@@ -57,6 +57,7 @@ class LegScene:
         self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
         self._outline_pose: dict[str, object] = {}
         self._labels: LabelLayer | None = None
+        self._pixel_scale = 1.0  # below 1 while the view draws cheap frames
         self._colour_bar = None
         self._styles: dict = {}
         self._placed_key = (state.pose, state.world)
@@ -307,9 +308,17 @@ class LegScene:
             return
         if self._labels is None:
             self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.style)
+            self._labels.set_pixel_scale(self._pixel_scale)
         parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
         self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
+
+    def set_pixel_scale(self, scale: float) -> None:
+        """The picture is drawn at ``scale`` times the view's size while it moves
+        (``render/interactive_quality.py``): the labels lay themselves out for it."""
+        self._pixel_scale = scale
+        if self._labels is not None:
+            self._labels.set_pixel_scale(scale)
 
     def leader_segments(self) -> list:
         """Each label's leader line as (anchor, end) in display pixels, for layout checks."""
