@@ -198,3 +198,32 @@ def test_one_pose_change_is_drawn_sharp_at_once(window, qtbot):
     view = window.view
     window.state.pose = replace(window.state.pose, knee_flexion=40)
     assert not view.quality.active
+
+
+def test_culling_the_back_of_opaque_parts_leaves_the_picture_unchanged(catalogue):
+    """The scene culls back faces of opaque parts for speed; drawing them changes no pixel."""
+    import pyvista as pv
+
+    from meshes.leg import build_leg
+    from viewer.model.state import AtlasState
+    from viewer.render.scene import LegScene
+
+    state = AtlasState()
+    state.view = "lateral"
+    state.pose = replace(state.pose, knee_flexion=70, hip_flexion=40)
+    plotter = pv.Plotter(off_screen=True, window_size=(640, 400))
+    try:
+        plotter.disable_anti_aliasing()
+        scene = LegScene(plotter, state, build_leg(state.pose), name_of=catalogue.display_name)
+        for part_id, actor in scene.actors.items():
+            opaque = actor.prop.opacity >= 1.0
+            assert actor.prop.GetBackfaceCulling() == (opaque or part_id == "skin"), part_id
+        fast = plotter.screenshot(return_img=True).copy()
+        for actor in scene.actors.values():
+            actor.prop.SetBackfaceCulling(False)
+        full = plotter.screenshot(return_img=True).copy()
+        state.set_layer_opacity("superficial", 0.5)
+        assert not scene.actors["semitendinosus"].prop.GetBackfaceCulling()
+    finally:
+        plotter.close()
+    assert np.array_equal(fast, full)

@@ -151,7 +151,13 @@ class LegScene:
         for part_id, actor in self.actors.items():
             visible = self.state.is_part_visible(part_id)
             actor.visibility = visible
-            actor.prop.opacity = self.state.opacity_of_layer(PART_BY_ID[part_id].layer)
+            opacity = self.state.opacity_of_layer(PART_BY_ID[part_id].layer)
+            actor.prop.opacity = opacity
+            # Every part is a closed, outward-facing surface: while it is opaque its back
+            # faces are hidden anyway, and culling them early saves a good part of a software
+            # render (the picture is pixel-identical). A see-through part keeps its far side.
+            skin = PART_BY_ID[part_id].kind == "skin"
+            actor.prop.SetBackfaceCulling(skin or opacity >= 1.0)
         self._update_outline()
         self.update_labels()
 
