@@ -17,7 +17,12 @@ from vtkmodules.vtkRenderingAnnotation import vtkCaptionActor2D
 from vtkmodules.vtkRenderingCore import vtkActor2D, vtkRenderer, vtkRenderWindow
 
 from tests.gui_helpers import move_held, press, release
-from viewer.render.interactive_quality import InteractiveQuality, reduced_size, scaled_dpi
+from viewer.render.interactive_quality import (
+    InteractiveQuality,
+    MotionWatch,
+    reduced_size,
+    scaled_dpi,
+)
 
 # -- the switch, without Qt -------------------------------------------------------------------
 
@@ -103,6 +108,38 @@ def test_a_scale_outside_zero_to_one_is_refused():
         InteractiveQuality(window, lambda: None, scale=1.5)
 
 
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_single_change_is_sharp_and_a_second_before_the_rest_is_cheap():
+    clock = FakeClock()
+    watch = MotionWatch(settle_s=0.15, clock=clock)
+    here, there, further = (0, 0, 1), (0, 1, 1), (1, 1, 1)
+    assert not watch.frame_starting(here)  # the first frame: nothing to compare
+    assert not watch.frame_done()
+    watch.note_change()
+    assert not watch.frame_starting(here), "one pose change is drawn sharp"
+    clock.now += 0.3  # a slow frame: the rest counts from its end
+    assert watch.frame_done()
+    clock.now += 0.1
+    watch.note_change()
+    assert watch.frame_starting(there), "a second change before the rest continues a movement"
+    watch.frame_done()
+    clock.now += 0.5
+    assert not watch.frame_starting(further), "after the rest a change is single again"
+    watch.frame_done()
+    clock.now += 0.05
+    assert not watch.frame_starting(here, count_camera=False), "a drag's camera does not count"
+    assert not watch.frame_done()
+    clock.now += 0.05
+    assert not watch.frame_starting(here), "a frame where nothing moved is not a movement"
+
+
 # -- the real window --------------------------------------------------------------------------
 
 
@@ -186,7 +223,7 @@ def test_moving_the_knee_slider_draws_cheap_frames_until_it_rests(window, qtbot)
     press(slider, handle(0))
     move_held(slider, handle(0), handle(60), steps=6)
     assert window.state.pose.knee_flexion > 30
-    assert "pose" in view.quality.reasons
+    assert "moving" in view.quality.reasons
     assert view.ren_win.GetSize() == reduced_size(full, view.quality.scale)
     release(slider, handle(60))
     qtbot.waitUntil(lambda: not view.quality.active)
@@ -194,10 +231,35 @@ def test_moving_the_knee_slider_draws_cheap_frames_until_it_rests(window, qtbot)
     assert view.quality.still_frames_requested == owed + 1
 
 
-def test_one_pose_change_is_drawn_sharp_at_once(window, qtbot):
+@pytest.mark.parametrize("change", ["pose", "view preset"])
+def test_one_pose_change_or_view_preset_is_drawn_sharp_at_once(window, qtbot, change):
     view = window.view
-    window.state.pose = replace(window.state.pose, knee_flexion=40)
+    shown = _frames(view)
+    before = shown[0]
+    if change == "pose":
+        window.state.pose = replace(window.state.pose, knee_flexion=40)
+    else:
+        window.set_view("lateral")
+    qtbot.waitUntil(lambda: shown[0] > before)
     assert not view.quality.active
+    assert view.quality.still_frames_requested == 0
+
+
+def test_held_arrow_keys_turn_the_leg_cheaply_then_sharp(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    view = window.view
+    shown = _frames(view)
+    seen_cheap = []
+    for _ in range(6):
+        before = shown[0]
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        qtbot.waitUntil(lambda before=before: shown[0] > before)
+        seen_cheap.append(view.quality.active)
+    assert seen_cheap[0] is False, "the first turn is drawn sharp"
+    assert all(seen_cheap[1:]), seen_cheap
+    qtbot.waitUntil(lambda: not view.quality.active)
+    assert view.quality.still_frames_requested == 1
 
 
 def test_culling_the_back_of_opaque_parts_leaves_the_picture_unchanged(catalogue):

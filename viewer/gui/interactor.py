@@ -2,11 +2,11 @@
 
 It renders only when asked (no 5 Hz redraw timer), without anti-aliasing,
 turns a left click (not a drag) into a pick, and throttles hover picks. While a
-mouse button drags the camera, the wheel zooms, or the pose changes frame after
-frame (a slider, a motion), it draws cheap frames and then one sharp frame
-(``viewer/render/interactive_quality.py``). Keys
-are left to the window's shortcuts: VTK's own keys (``w`` wireframe, ``3``
-stereo, ``q`` quit...) would surprise a person, so they never reach VTK.
+mouse button drags the camera, the wheel zooms, or the pose or the camera changes
+frame after frame (a slider, a motion, arrow keys), it draws cheap frames and then
+one sharp frame (``viewer/render/interactive_quality.py``). Keys are left to the
+window's shortcuts: VTK's own keys (``w`` wireframe, ``3`` stereo, ``q`` quit...)
+would surprise a person, so they never reach VTK.
 """
 
 from __future__ import annotations
@@ -15,15 +15,10 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
-from viewer.render.interactive_quality import InteractiveQuality
+from viewer.render.interactive_quality import SETTLE_S, InteractiveQuality, MotionWatch
 from viewer.render.picking import ClickFilter, PartPicker
 
 HOVER_DELAY_MS = 60
-#: A pose change this soon after the last one (or after the frame it caused) means the pose
-#: is moving (a slider drag, a motion): draw cheaply until the pose has rested this long,
-#: then draw one sharp frame.
-#: The wheel zooms in separate steps, so it waits for the same rest.
-SETTLE_MS = 150
 
 
 class AtlasInteractor(QtInteractor):
@@ -40,10 +35,11 @@ class AtlasInteractor(QtInteractor):
         self.quality = InteractiveQuality(
             self.ren_win, self.request_render, on_scale=self._on_quality_scale
         )
-        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer = QTimer(self, singleShot=True, interval=round(SETTLE_S * 1000))
         self._settle_timer.timeout.connect(self._on_settled)
         self._scene = None
         self._painting = False
+        self._motion = MotionWatch()
         self.scene = None  # set by the window once the leg is built
         self._clicks = ClickFilter()
         self._picker = PartPicker()
@@ -73,15 +69,21 @@ class AtlasInteractor(QtInteractor):
             self._scene.set_pixel_scale(scale)
 
     def _on_pose_changed(self, *_: object) -> None:
-        """A single pose change draws sharp at once; a second before the pose rests means
-        it is moving, so frames are cheap until it rests."""
-        if self._settle_timer.isActive():
-            self.quality.begin("pose")
-        self._settle_timer.start()
+        self._motion.note_change()
 
     def _on_settled(self) -> None:
-        self.quality.end("pose")
+        self.quality.end("moving")
         self.quality.end("wheel")
+
+    def _camera_where(self) -> tuple:
+        camera = self.renderer.GetActiveCamera()
+        return (
+            camera.GetPosition(),
+            camera.GetFocalPoint(),
+            camera.GetViewUp(),
+            camera.GetViewAngle(),
+            camera.GetParallelScale(),
+        )
 
     def _setEventInformation(self, x, y, ctrl, shift, key, repeat=0, keysum=None):
         """Hand VTK's camera styles positions in render pixels, which are fewer while moving."""
@@ -125,6 +127,10 @@ class AtlasInteractor(QtInteractor):
         self.quality.resized()
 
     def paintGL(self) -> None:
+        # A drag is cheap already, and must turn sharp on its release, not after a rest.
+        dragging = "drag" in self.quality.reasons
+        if self._motion.frame_starting(self._camera_where(), count_camera=not dragging):
+            self.quality.begin("moving")
         self.quality.frame_drawn()
         interactor = self.ren_win.GetInteractor() if self.ren_win is not None else None
         if interactor is None:
@@ -137,7 +143,7 @@ class AtlasInteractor(QtInteractor):
         finally:
             self._painting = False
             interactor.EnableRenderOff()
-        if self._settle_timer.isActive():
+        if self._motion.frame_done():
             self._settle_timer.start()  # the rest counts from the frame shown, however slow it was
 
     def set_hover_delay(self, milliseconds: int) -> None:

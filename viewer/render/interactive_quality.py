@@ -19,6 +19,7 @@ must be multiplied by ``scale`` too (the interactor does that).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from vtkmodules.vtkRenderingAnnotation import vtkCaptionActor2D
@@ -27,6 +28,9 @@ from vtkmodules.vtkRenderingCore import vtkActor2D, vtkRenderWindow, vtkTextActo
 #: Fraction of the view's width and height drawn while the view moves. Half the size
 #: is a quarter of the pixels; measured under llvmpipe at 1280x800 it halves the render.
 INTERACTIVE_SCALE = 0.5
+#: How long the pose and the camera must rest, after the last frame that moved them,
+#: before the view counts as still again and draws its sharp frame.
+SETTLE_S = 0.15
 
 
 def reduced_size(size: tuple[int, int], scale: float) -> tuple[int, int]:
@@ -167,3 +171,42 @@ def _set_pixel_sizes(prop, sizes: tuple, scale: float) -> None:
     prop.GetProperty().SetPointSize(max(1.0, point_size * scale) if scale < 1 else point_size)
     if offset is not None:
         prop.SetPosition(offset[0] * scale, offset[1] * scale)
+
+
+class MotionWatch:
+    """Tells a view that keeps moving (a pose slider, a motion, arrow keys, a tour's glide)
+    from a single change (a view preset, a selection's framing, one typed angle).
+
+    A frame moves if the pose changed since the last frame (``note_change``) or the
+    camera stands elsewhere. A moving frame drawn within ``settle_s`` of the end of the
+    previous moving frame continues a movement and may be cheap; the first one is drawn
+    sharp, so a single change never flashes a soft frame. Rest is counted from the end
+    of a frame, so slow frames do not break a movement into single changes.
+    """
+
+    def __init__(self, settle_s: float = SETTLE_S, clock: Callable[[], float] = time.monotonic):
+        self._settle_s = settle_s
+        self._clock = clock
+        self._changed = False
+        self._camera: tuple | None = None
+        self._frame_moves = False
+        self._last_moving_end: float | None = None
+
+    def note_change(self) -> None:
+        self._changed = True
+
+    def frame_starting(self, camera: tuple, count_camera: bool = True) -> bool:
+        """Whether the frame about to be drawn continues a movement (``camera``: where it
+        stands; ``count_camera`` False while a drag moves it, which is cheap already)."""
+        camera_moved = self._camera is not None and camera != self._camera
+        self._frame_moves = self._changed or (camera_moved and count_camera)
+        self._camera = camera
+        self._changed = False
+        last = self._last_moving_end
+        return self._frame_moves and last is not None and self._clock() - last < self._settle_s
+
+    def frame_done(self) -> bool:
+        """Call after the frame; True if it moved (the rest starts counting now)."""
+        if self._frame_moves:
+            self._last_moving_end = self._clock()
+        return self._frame_moves
