@@ -21,6 +21,8 @@ FIGURES = (
     "rotation_frame_ms",
     "floor_rotation_frame_ms",
     "pose_slider_frame_ms",
+    "still_frame_ms",
+    "empty_gl_widget_frame_ms",
     "export_1080p_s",
     "export_4k_s",
     "memory_after_start_mb",
@@ -52,3 +54,5 @@ def test_quick_benchmark_reports_every_figure_as_a_number():
         "llvmpipe" in " ".join(report["machine"]["gl_renderer"]) or report["machine"]["gl_renderer"]
     ), "the OpenGL renderer is described"
     assert report["machine"]["cpu"] and report["machine"]["python"]
+    still = report["details"]["app_session"]["still_frame"]
+    assert still["cheap_during_drag"] and still["sharp_after_release"], still

@@ -47,12 +47,14 @@ GRID_POSES = tuple(
     for knee in (0.0, 70.0, 140.0)
     for ankle in (-50.0, 30.0)
 )
-#: Bone penetration is checked short of the end of the knee's and the hip's ranges: at 140 degrees
-#: of knee flexion the upper lateral gastrocnemius head lies up to 6.8 mm inside the lateral tibial
-#: condyle, and at 120 degrees of hip flexion the hamstrings' origins press into the ischium
-#: (noted in the issue).
-PENETRATION_POSES = tuple(
-    pose for pose in CONTAINMENT_POSES if pose.knee_flexion < 140 and pose.hip_flexion < 120
+#: Bone penetration is checked over the same grid, to the end of the knee's range: with a hinge
+#: knee the tibial head swings into the popliteal fossa past about 110 degrees, and the swept
+#: parts there are moved out of the bones (``meshes.bone_clearance``); 125 degrees is where that
+#: clearance is still growing.
+PENETRATION_POSES = (
+    *CONTAINMENT_POSES,
+    Pose(knee_flexion=125),
+    Pose(hip_flexion=90, knee_flexion=125, ankle_dorsiflexion=-50),
 )
 
 
@@ -304,7 +306,11 @@ def test_gastrocnemius_hides_most_of_soleus_but_not_all(standing_leg):
 
 
 def test_soleus_is_mostly_visible_with_the_superficial_layer_hidden(standing_leg):
-    assert _soleus_visibility(standing_leg, {"superficial"})[1].mean() >= 0.80
+    # From mid-calf down the calcaneal tendon lies on the back of soleus (it begins as the
+    # broad aponeurosis the gastrocnemius heads end on), so it covers the middle of the lower
+    # belly; nothing else may.
+    assert _soleus_visibility(standing_leg, {"superficial"})[1].mean() >= 0.70
+    assert _soleus_visibility(standing_leg, {"superficial", "tendons"})[1].mean() >= 0.85
 
 
 def test_soleus_extends_lower_than_gastrocnemius(standing_leg):
