@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean system-deps system-deps-test
+.PHONY: run test lint bench dist dist-test clean system-deps system-deps-test
 
 run: system-deps $(STAMP)
 	$(BIN)/legatlas
@@ -16,6 +16,23 @@ test: system-deps-test $(STAMP)
 
 bench: system-deps-test $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The standalone app (slow, CPU-heavy; not part of `make test`): dist/leg-atlas-*.tar.gz.
+DIST_STAMP := $(VENV)/.dist-stamp
+
+dist: system-deps $(DIST_STAMP)
+	$(BIN)/python scripts/make_icon.py build/icon/legatlas.png
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/legatlas.spec
+	bash packaging/linux/pack.sh
+
+# Unpack the tarball into a fresh folder and run it with no Python environment of ours.
+dist-test: system-deps-test
+	bash scripts/dist-smoke-test.sh
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	@touch $(DIST_STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
