@@ -11,7 +11,31 @@ from typing import TYPE_CHECKING
 from meshes.parts import GROUPS, PART_BY_ID, STRUCTURE_IDS
 
 if TYPE_CHECKING:
+    from annotations.references import Reference
     from annotations.schema import Card, Exercise, OverviewCard, PartCard, Stretch
+
+
+class AliasedTable(dict):
+    """Exercises or stretches by id, where a former id (``deadlift``) still finds its item.
+
+    Iterating gives only the current ids, so lists and menus show each item once,
+    while a look-up from an old scene file, a note or the command line still works.
+    """
+
+    def __init__(self, items: dict, aliases: dict[str, str]) -> None:
+        super().__init__(items)
+        self.aliases = {old: new for old, new in aliases.items() if new in items}
+
+    def __missing__(self, key: str):
+        if key in self.aliases:
+            return dict.__getitem__(self, self.aliases[key])
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.aliases
+
+    def get(self, key: str, default=None):
+        return dict.get(self, self.aliases.get(key, key), default)
 
 
 class Catalogue:
@@ -30,12 +54,16 @@ class Catalogue:
         cards: dict[str, Card],
         exercises: dict[str, Exercise],
         stretches: dict[str, Stretch],
+        references: dict[str, Reference] | None = None,
+        aliases: dict[str, str] | None = None,
     ) -> None:
         self.overview = overview
         self.disclaimer: str = overview.disclaimer
         self.cards = cards
-        self.exercises = exercises
-        self.stretches = stretches
+        self.exercises = AliasedTable(exercises, aliases or {})
+        self.stretches = AliasedTable(stretches, aliases or {})
+        self.reference_list: dict[str, Reference] = references or {}
+        self.aliases: dict[str, str] = dict(aliases or {})
         self.structure_ids: tuple[str, ...] = STRUCTURE_IDS
         self.group_ids: tuple[str, ...] = tuple(GROUPS)
         self.part_ids: tuple[str, ...] = tuple(PART_BY_ID)
@@ -99,8 +127,27 @@ class Catalogue:
                 found.append(card_id)
         return found
 
-    def references(self) -> list[str]:
-        """Every distinct reference cited anywhere, sorted, for the About box."""
-        cited = {reference for card in self.cards.values() for reference in card.references}
-        cited.update(self.overview.references)
-        return sorted(cited, key=str.casefold)
+    def resolve(self, id: str) -> str:
+        """The current id of an exercise or stretch named by a former id; others unchanged."""
+        return self.aliases.get(id, id)
+
+    def cited(self, ids: list[str]) -> list[Reference]:
+        """The references behind a list of ids, in the order cited (ids were checked on load)."""
+        return [self.reference_list[item] for item in ids]
+
+    def card_references(self, card_id: str) -> list[Reference]:
+        """The card's own references, then those its injuries add, each once."""
+        card = self.card(card_id)
+        ids = [*card.references, *(ref for injury in card.injuries for ref in injury.references)]
+        return self.cited(list(dict.fromkeys(ids)))
+
+    def references(self) -> list[Reference]:
+        """Every distinct reference cited anywhere, by first author and year, for the About box."""
+        ids: set[str] = set(self.overview.references)
+        for card in self.cards.values():
+            ids.update(card.references)
+            ids.update(ref for injury in card.injuries for ref in injury.references)
+        for item in [*self.exercises.values(), *self.stretches.values()]:
+            ids.update(item.references)
+        cited = self.cited(sorted(ids))
+        return sorted(cited, key=lambda ref: (ref.authors.casefold(), ref.year, ref.id))

@@ -13,12 +13,13 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from pydantic import ValidationError
 
 from annotations.catalogue import Catalogue
-from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, OverviewCard, Stretch
+from annotations.references import REFERENCES_FILE_NAME, Reference, ReferenceFile
+from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, Model, OverviewCard, Stretch
 from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members, parts_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -27,6 +28,7 @@ ENVIRONMENT_VARIABLE = "LEGATLAS_ANNOTATIONS"
 _TOML_POSITION = re.compile(
     r"^(?P<reason>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
 )
+ModelT = TypeVar("ModelT", bound=Model)
 _FRIENDLY_REASONS = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
 
 
@@ -75,6 +77,7 @@ class _Content:
     stretches: dict[str, tuple[Stretch, Path]] = field(default_factory=dict)
     overview: tuple[OverviewCard, Path] | None = None
     notes: list[tuple[str, list[str], Path]] = field(default_factory=list)
+    references: dict[str, tuple[Reference, Path]] = field(default_factory=dict)
 
     def add_file(self, path: Path, data: DataFile) -> None:
         """Add one file's content; an id seen before in this folder is an error."""
@@ -90,28 +93,54 @@ class _Content:
             self.overview = (data.overview, path)
         self.notes += [(item_id, lines, path) for item_id, lines in data.notes.items()]
 
+    def add_references(self, path: Path, data: ReferenceFile) -> None:
+        for reference in data.reference:
+            _add_unique(self.references, reference.id, reference, path, "reference")
+
+    def aliases(self) -> dict[str, str]:
+        """Former exercise and stretch ids -> their current ids."""
+        items = [*self.exercises.values(), *self.stretches.values()]
+        return {old: item.id for item, _ in items for old in item.former_ids}
+
     def merge(self, later: _Content) -> None:
-        """Lay a later folder over this one: same ids replace, notes accumulate."""
+        """Lay a later folder over this one: same ids replace, notes accumulate.
+
+        An item saved under a former id (a teacher's ``deadlift``) replaces the
+        item that id now names (``romanian_deadlift``), keeping its former ids.
+        """
+        aliases = self.aliases()
         self.cards.update(later.cards)
-        self.exercises.update(later.exercises)
-        self.stretches.update(later.stretches)
+        for mine, theirs in ((self.exercises, later.exercises), (self.stretches, later.stretches)):
+            for item_id, (item, path) in theirs.items():
+                current = aliases.get(item_id, item_id)
+                if current in mine:
+                    former = [*mine[current][0].former_ids, *item.former_ids]
+                    former += [item_id] if item_id != current else []
+                    item = item.model_copy(
+                        update={"id": current, "former_ids": list(dict.fromkeys(former))}
+                    )
+                mine[current] = (item, path)
         self.overview = later.overview or self.overview
         self.notes += later.notes
+        self.references.update(later.references)
 
     def to_catalogue(self) -> Catalogue:
         if self.overview is None:
             raise AnnotationError(f"{DATA_DIR}: no file has an [overview] card")
         _check_every_mesh_has_a_card(self.cards)
-        _check_references(self)
+        aliases = self.aliases()
+        _check_references(self, aliases)
+        _check_citations(self)
         known = {*self.cards, *self.exercises, *self.stretches}
-        extra = _notes_by_target(self.notes, known)
+        extra = _notes_by_target(self.notes, known, aliases)
         exercises = {key: _with_notes(item, extra) for key, (item, _) in self.exercises.items()}
         stretches = {key: _with_notes(item, extra) for key, (item, _) in self.stretches.items()}
         cards = {
-            card_id: _finish_card(self.cards[card_id][0], exercises, stretches, extra)
+            card_id: _finish_card(self.cards[card_id][0], exercises, stretches, extra, aliases)
             for card_id in (*STRUCTURE_IDS, *GROUPS)
         }
-        return Catalogue(self.overview[0], cards, exercises, stretches)
+        references = {key: item for key, (item, _) in self.references.items()}
+        return Catalogue(self.overview[0], cards, exercises, stretches, references, aliases)
 
 
 def _fail(path: Path, location: str, reason: str) -> NoReturn:
@@ -130,13 +159,22 @@ def _add_unique(table: dict, item_id: str, item: object, path: Path, what: str) 
 def _read_folder(folder: Path) -> _Content:
     content = _Content()
     for path in sorted(folder.glob("*.toml")):
-        if path.is_file():
+        if not path.is_file():
+            continue
+        if path.name == REFERENCES_FILE_NAME:
+            content.add_references(path, _read_validated(path, ReferenceFile))
+        else:
             content.add_file(path, read_data_file(path))
     return content
 
 
 def read_data_file(path: Path) -> DataFile:
     """Parse and validate one file; any problem becomes an ``AnnotationError`` naming it."""
+    return _read_validated(path, DataFile)
+
+
+def _read_validated(path: Path, model: type[ModelT]) -> ModelT:
+    """Parse one TOML file into ``model``; errors name the file and the field or line."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
@@ -152,7 +190,7 @@ def read_data_file(path: Path) -> DataFile:
     except RecursionError:
         raise AnnotationError(f"{path}: TOML syntax error: values nested too deeply") from None
     try:
-        return DataFile.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
         raise AnnotationError(_describe_validation_error(path, error)) from None
     except RecursionError:
@@ -225,28 +263,56 @@ def _check_every_mesh_has_a_card(cards: dict[str, tuple[Card, Path]]) -> None:
             _fail(path, "card.members", f"the meshes' {group_id} are {members}")
 
 
-def _check_references(content: _Content) -> None:
-    """Exercise and stretch ids named on cards must exist."""
+def _check_references(content: _Content, aliases: dict[str, str]) -> None:
+    """Exercise and stretch ids named on cards must exist (a former id still counts)."""
     for card, path in content.cards.values():
         for field_name, table in (
             ("exercises", content.exercises),
             ("stretches", content.stretches),
         ):
             for index, item_id in enumerate(getattr(card, field_name)):
-                if item_id not in table:
+                if aliases.get(item_id, item_id) not in table:
                     _fail(path, f"card.{field_name}[{index}]", f"unknown id {item_id!r}")
 
 
+def _check_citations(content: _Content) -> None:
+    """Every reference id cited by a card, injury, exercise, stretch or overview must be
+    in a ``references.toml``; the error names the citing file and field."""
+    known = content.references
+    cited: list[tuple[Path, str, list[str]]] = []
+    for card, path in content.cards.values():
+        cited.append((path, "card.references", card.references))
+        for index, injury in enumerate(card.injuries):
+            cited.append((path, f"card.injuries[{index}].references", injury.references))
+    for kind, table in (("exercise", content.exercises), ("stretch", content.stretches)):
+        for item, path in table.values():
+            cited.append((path, f"{kind} {item.id!r}: references", item.references))
+    if content.overview is not None:
+        overview, path = content.overview
+        cited.append((path, "overview.references", overview.references))
+    for path, where, ids in cited:
+        for index, reference_id in enumerate(ids):
+            if reference_id not in known:
+                _fail(
+                    path,
+                    f"{where}[{index}]",
+                    f"unknown reference id {reference_id!r} "
+                    f"(add it to {REFERENCES_FILE_NAME} or fix the spelling)",
+                )
+
+
 def _notes_by_target(
-    notes: list[tuple[str, list[str], Path]], known: set[str]
+    notes: list[tuple[str, list[str], Path]], known: set[str], aliases: dict[str, str]
 ) -> dict[str, list[str]]:
     """Teachers' notes grouped by the card, exercise or stretch they are about.
 
-    A note on a part (``gastrocnemius.medial_head``) goes to its structure's card.
+    A note on a part (``gastrocnemius.medial_head``) goes to its structure's card;
+    a note under an exercise's former id goes to the exercise.
     """
     extra: dict[str, list[str]] = {}
     for item_id, lines, path in notes:
         target = PART_BY_ID[item_id].structure if item_id in PART_BY_ID else item_id
+        target = aliases.get(target, target)
         if target not in known:
             _fail(path, f"notes.{item_id}", f"unknown id {item_id!r}")
         extra.setdefault(target, []).extend(lines)
@@ -258,22 +324,32 @@ def _with_notes(item, extra: dict[str, list[str]]):
     return item.model_copy(update={"notes": [*item.notes, *lines]}) if lines else item
 
 
-def _finish_card(card: Card, exercises: dict, stretches: dict, extra: dict) -> Card:
+def _structures(ids: list[str]) -> set[str]:
+    """Muscle or head ids -> the structures they belong to."""
+    return {PART_BY_ID[item].structure if item in PART_BY_ID else item for item in ids}
+
+
+def _finish_card(
+    card: Card, exercises: dict, stretches: dict, extra: dict, aliases: dict[str, str]
+) -> Card:
     """Fill what the meshes and the exercise files already say: group, members, and
-    the exercises and stretches that name this muscle (or a member of this group)."""
+    the exercises and stretches that name this muscle, one of its heads, or a member
+    of this group."""
     if card.kind == "group":
         members = list(group_members(card.id))
         group = ""
     else:
         members, group = [], parts_of(card.id)[0].group or ""
     ids = {card.id, *members}
-    trained = [item.id for item in exercises.values() if ids & set(item.primary)]
-    trained += [item.id for item in exercises.values() if ids & set(item.secondary)]
-    stretched = [item.id for item in stretches.values() if ids & set(item.targets)]
+    trained = [item.id for item in exercises.values() if ids & _structures(item.primary)]
+    trained += [item.id for item in exercises.values() if ids & _structures(item.secondary)]
+    stretched = [item.id for item in stretches.values() if ids & _structures(item.targets)]
+    named_exercises = [aliases.get(item, item) for item in card.exercises]
+    named_stretches = [aliases.get(item, item) for item in card.stretches]
     update = {
         "group": group,
         "members": members,
-        "exercises": list(dict.fromkeys([*card.exercises, *trained])),
-        "stretches": list(dict.fromkeys([*card.stretches, *stretched])),
+        "exercises": list(dict.fromkeys([*named_exercises, *trained])),
+        "stretches": list(dict.fromkeys([*named_stretches, *stretched])),
     }
     return _with_notes(card.model_copy(update=update), extra)

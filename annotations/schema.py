@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from meshes.parts import GROUPS, MUSCLE_IDS, STRUCTURE_IDS
+from meshes.parts import GROUPS, MUSCLE_IDS, PARTS, STRUCTURE_IDS
 from meshes.pose import POSE_RANGES_DEG, Pose
 
 if TYPE_CHECKING:
@@ -25,6 +25,14 @@ JOINTS: tuple[str, ...] = ("hip", "knee", "ankle", "subtalar")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 MuscleId = Literal[MUSCLE_IDS]  # type: ignore[valid-type]
+#: A muscle or one head of it (``biceps_femoris.long_head``): a stretch or a lift may
+#: reach one head and not the other, and the content-versus-model test checks that head.
+MUSCLE_PART_IDS: tuple[str, ...] = MUSCLE_IDS + tuple(
+    part.id for part in PARTS if part.kind == "muscle" and part.part
+)
+MuscleOrPartId = Literal[MUSCLE_PART_IDS]  # type: ignore[valid-type]
+#: Ids of ``references.toml`` entries; whether each exists is checked by the loader.
+ReferenceId = ContentId
 CardId = Literal[STRUCTURE_IDS + tuple(GROUPS)]  # type: ignore[valid-type]
 Joint = Literal[JOINTS]  # type: ignore[valid-type]
 #: Spinal roots written the way anatomy texts print them: "L5, S1, S2".
@@ -73,6 +81,8 @@ class Injury(Model):
     causes: list[Text] = Field(min_length=1)
     prevention: list[Text] = Field(min_length=1)
     recovery: list[Text] = Field(min_length=1)
+    #: The trials, reviews or guidelines behind the clinical advice above.
+    references: list[ReferenceId] = []
 
 
 class PartCard(Model):
@@ -122,7 +132,7 @@ class CardBase(Model):
     injuries: list[Injury] = []
     when_to_seek_help: list[Text] = []
     training_tips: list[Text] = []
-    references: list[Text] = Field(min_length=1)
+    references: list[ReferenceId] = Field(min_length=1)
     parts: dict[str, PartCard] = {}
     comparison: list[ComparisonRow] = []
     members: list[CardId] = []
@@ -174,21 +184,26 @@ class Exercise(Model):
     summary: str = ""
     steps: list[Text] = Field(min_length=1)
     equipment: list[Text] = []
-    primary: list[MuscleId] = Field(min_length=1)
-    secondary: list[MuscleId] = []
+    primary: list[MuscleOrPartId] = Field(min_length=1)
+    secondary: list[MuscleOrPartId] = []
     other_muscles: list[Text] = []
     dosage: str = ""
     start: PoseKeyframe
     end: PoseKeyframe
     safety: list[Text] = []
     notes: list[Text] = []
+    references: list[ReferenceId] = []
+    #: Ids this exercise was published under before (``deadlift``); they still find it.
+    former_ids: list[ContentId] = []
 
 
 class Stretch(Model):
     """A stretch; ``pose`` is the held (or end-range) position of the modelled right leg.
 
-    ``targets`` name only modelled muscles (possibly none, as for the front-of-thigh
-    quadriceps stretch); ``region`` and ``other_muscles`` say honestly what else it reaches.
+    ``targets`` name only modelled muscles or heads (possibly none, as for the
+    front-of-thigh quadriceps stretch); ``slack`` names muscles the card says the
+    pose deliberately leaves slack (gastrocnemius in the bent-knee calf stretch);
+    ``region`` and ``other_muscles`` say honestly what else it reaches.
     """
 
     id: ContentId
@@ -199,7 +214,8 @@ class Stretch(Model):
     equipment: list[Text] = []
     hold_seconds: int = Field(ge=0, le=300)
     repetitions: str = ""
-    targets: list[MuscleId] = []
+    targets: list[MuscleOrPartId] = []
+    slack: list[MuscleOrPartId] = []
     other_muscles: list[Text] = []
     region: Text
     pose: PoseKeyframe
@@ -207,6 +223,8 @@ class Stretch(Model):
     side_note: Text
     safety: list[Text] = []
     notes: list[Text] = []
+    references: list[ReferenceId] = []
+    former_ids: list[ContentId] = []
 
 
 class OverviewCard(Model):
@@ -217,7 +235,7 @@ class OverviewCard(Model):
     how_to: list[HowTo] = Field(min_length=1)
     when_to_seek_help: list[Text] = []
     disclaimer: Text
-    references: list[Text] = []
+    references: list[ReferenceId] = []
 
 
 class DataFile(Model):

@@ -36,11 +36,25 @@ def card_as_dict(catalogue: Catalogue, id: str) -> dict[str, Any]:
     if id == "overview":
         return {"kind": "overview", **catalogue.overview.model_dump(mode="json")}
     if id in catalogue.exercises:
-        return {"kind": "exercise", **catalogue.exercises[id].model_dump(mode="json")}
+        exercise = catalogue.exercises[id]
+        return {
+            "kind": "exercise",
+            **exercise.model_dump(mode="json"),
+            "reference_details": _reference_dicts(catalogue, exercise.references),
+        }
     if id in catalogue.stretches:
-        return {"kind": "stretch", **catalogue.stretches[id].model_dump(mode="json")}
+        stretch = catalogue.stretches[id]
+        return {
+            "kind": "stretch",
+            **stretch.model_dump(mode="json"),
+            "reference_details": _reference_dicts(catalogue, stretch.references),
+        }
     card = catalogue.card(id)
     data = card.model_dump(mode="json")
+    data["reference_details"] = [
+        {**ref.model_dump(mode="json"), "link": ref.link}
+        for ref in catalogue.card_references(card.id)
+    ]
     part = catalogue.get_part(id)
     if part is not None:
         data["selected_part"] = {"id": id, **part.model_dump(mode="json")}
@@ -52,6 +66,10 @@ def card_as_dict(catalogue: Catalogue, id: str) -> dict[str, Any]:
     ]
     data["disclaimer"] = catalogue.disclaimer
     return data
+
+
+def _reference_dicts(catalogue: Catalogue, ids: list[str]) -> list[dict[str, Any]]:
+    return [{**ref.model_dump(mode="json"), "link": ref.link} for ref in catalogue.cited(ids)]
 
 
 def card_as_text(catalogue: Catalogue, id: str) -> str:
@@ -73,6 +91,8 @@ def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
         WIDTH_CHARS,
         initial_indent=indent + bullet,
         subsequent_indent=indent + " " * len(bullet),
+        break_on_hyphens=False,  # keeps links whole, so they can be copied
+        break_long_words=False,
     ) or [indent + bullet]
 
 
@@ -89,7 +109,7 @@ def _field(label: str, value: str) -> list[str]:
 
 
 def _name(catalogue: Catalogue, structure_id: str) -> str:
-    return catalogue.card(structure_id).name
+    return catalogue.display_name(structure_id)
 
 
 def _names(catalogue: Catalogue, ids: list[str]) -> str:
@@ -178,8 +198,16 @@ def _card_lines(catalogue: Catalogue, id: str) -> list[str]:
             lines += [f"  {label}:", *_bullets(items, "    ")]
     if card.when_to_seek_help:
         lines += _heading("When to seek help") + _bullets(card.when_to_seek_help)
-    lines += _heading("References") + _bullets(card.references)
+    lines += _references_lines(catalogue, catalogue.card_references(card.id))
     return lines
+
+
+def _references_lines(catalogue: Catalogue, references) -> list[str]:
+    """Each reference as its citation and the link to follow, marked if unchecked."""
+    if not references:
+        return []
+    items = [f"{ref.citation()} {ref.link} ({ref.checked_text()})" for ref in references]
+    return _heading("References") + _bullets(items)
 
 
 def _innervation_text(innervation) -> str:
@@ -205,6 +233,7 @@ def _exercise_lines(catalogue: Catalogue, exercise: Exercise) -> list[str]:
     for title, items in (("Safety", exercise.safety), ("Notes", exercise.notes)):
         if items:
             lines += _heading(title) + _bullets(items)
+    lines += _references_lines(catalogue, catalogue.cited(exercise.references))
     return lines
 
 
@@ -216,6 +245,7 @@ def _stretch_lines(catalogue: Catalogue, stretch: Stretch) -> list[str]:
     lines.append("")
     lines += _field("Region", stretch.region)
     lines += _field("Targets", _names(catalogue, stretch.targets) or "no modelled muscle")
+    lines += _field("Left slack", _names(catalogue, stretch.slack))
     lines += _field("Also reaches", ", ".join(stretch.other_muscles))
     if stretch.hold_seconds:
         lines += _field("Hold", f"{stretch.hold_seconds} seconds")
@@ -229,6 +259,7 @@ def _stretch_lines(catalogue: Catalogue, stretch: Stretch) -> list[str]:
     for heading, items in (("Safety", stretch.safety), ("Notes", stretch.notes)):
         if items:
             lines += _heading(heading) + _bullets(items)
+    lines += _references_lines(catalogue, catalogue.cited(stretch.references))
     return lines
 
 

@@ -25,27 +25,19 @@ from vtkmodules.vtkCommonCore import vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellArray
 
 from meshes.bones import BONE_SEGMENTS, bone_templates
+from meshes.foot_skin import foot_skin_points, foot_skin_shape
 from meshes.frames import frame_transform
-from meshes.muscles import MUSCLES, fibre_shade, muscle_shape, path_length_mm, sweep_muscles
+from meshes.muscles import (  # path_lengths_mm: re-exported, the length of every muscle part
+    MUSCLES,
+    fibre_shade,
+    muscle_shape,
+    path_lengths_mm,
+    sweep_muscles,
+)
 from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
 from meshes.skin import skin_points, skin_shape
 from meshes.sweep import tube_faces
-
-#: Muscle part ids whose path length is reported, in display order.
-LENGTH_IDS: tuple[str, ...] = tuple(part.id for part in PARTS if part.kind == "muscle")
-
-
-def path_lengths_mm(pose: Pose) -> dict[str, float]:
-    """Origin-to-insertion path length (mm) of every muscle part in a pose; no sweeping.
-
-    Example
-    -------
-    >>> lengths = path_lengths_mm(Pose(knee_flexion=90))
-    >>> lengths["semitendinosus"] < path_lengths_mm(STANDING)["semitendinosus"]
-    True
-    """
-    return {part_id: path_length_mm(MUSCLES[part_id], pose) for part_id in LENGTH_IDS}
 
 
 @dataclass
@@ -70,7 +62,17 @@ def _faces(resolution: float) -> dict[str, np.ndarray]:
         flat = np.hstack([np.full((len(triangles), 1), 3), triangles]).ravel()
         flat.setflags(write=False)
         faces[bone] = flat
-    faces["skin"] = tube_faces(*skin_shape(resolution))
+    faces["skin"] = _skin_faces(resolution)
+    return faces
+
+
+def _skin_faces(resolution: float) -> np.ndarray:
+    """The leg's skin tube then the foot's, as one part: the foot's indices follow the leg's."""
+    leg_shape = skin_shape(resolution)
+    foot = tube_faces(*foot_skin_shape(resolution)).reshape(-1, 4).copy()
+    foot[:, 1:] += leg_shape[0] * leg_shape[1] + 2
+    faces = np.concatenate([tube_faces(*leg_shape), foot.ravel()])
+    faces.setflags(write=False)
     return faces
 
 
@@ -90,7 +92,11 @@ def _part_arrays(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, n
         transform = frame_transform(BONE_SEGMENTS[bone], pose)
         rotation = transform[:3, :3]
         arrays[bone] = (points @ rotation.T + transform[:3, 3], normals @ rotation.T)
-    arrays["skin"] = skin_points(pose, resolution)
+    leg_skin, foot_skin = skin_points(pose, resolution), foot_skin_points(pose, resolution)
+    arrays["skin"] = (
+        np.concatenate([leg_skin[0], foot_skin[0]]),
+        np.concatenate([leg_skin[1], foot_skin[1]]),
+    )
     return arrays
 
 

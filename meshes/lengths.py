@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from meshes.leg import path_lengths_mm
+from meshes.muscles import path_lengths_mm
 from meshes.parts import STRUCTURE_IDS, parts_of
 from meshes.pose import POSE_RANGES_DEG, STANDING, Pose
 

@@ -357,6 +357,25 @@ def path_length_mm(spec: MuscleSpec, pose: Pose) -> float:
     return _polyline_length_mm(_unit_path(spec, pose))
 
 
+#: Muscle part ids whose path length is reported, in display order.
+LENGTH_IDS: tuple[str, ...] = tuple(part.id for part in PARTS if part.kind == "muscle")
+
+
+def path_lengths_mm(pose: Pose) -> dict[str, float]:
+    """Origin-to-insertion path length (mm) of every muscle part in a pose; no sweeping.
+
+    Here rather than in ``leg`` so that lengths (the stretch map's numbers, the practice
+    questions) need no VTK.
+
+    Example
+    -------
+    >>> lengths = path_lengths_mm(Pose(knee_flexion=90))
+    >>> lengths["semitendinosus"] < path_lengths_mm(STANDING)["semitendinosus"]
+    True
+    """
+    return {part_id: path_length_mm(MUSCLES[part_id], pose) for part_id in LENGTH_IDS}
+
+
 def _unit_path(spec: MuscleSpec, pose: Pose) -> np.ndarray:
     """The whole musculotendinous path: control points, then the tendon tail if any."""
     points = control_points(spec, pose)

@@ -6,7 +6,9 @@ file names and the tests all use them, so they live in one table here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from meshes.palette import colour_for
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ PARTS: tuple[PartInfo, ...] = (
     PartInfo(id="foot", structure="foot", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="skin", structure="skin", layer="skin", kind="skin", colour=SKIN_COLOUR),
 )
+
+#: Colours come from the one anatomical palette (meshes/palette.py), whatever a row says.
+PARTS = tuple(replace(p, colour=colour_for(p.id, p.kind, p.colour)) for p in PARTS)
 
 PART_BY_ID: dict[str, PartInfo] = {part.id: part for part in PARTS}
 

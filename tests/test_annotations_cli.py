@@ -57,7 +57,7 @@ def test_info_json_is_the_whole_card():
     data = json.loads(result.stdout)
     assert data["members"] == ["biceps_femoris", "semitendinosus", "semimembranosus"]
     assert data["comparison"][0]["common_exercises"] == ["Deadlifts", "Leg curls"]
-    assert "deadlift" in [exercise["id"] for exercise in data["exercise_details"]]
+    assert "romanian_deadlift" in [exercise["id"] for exercise in data["exercise_details"]]
 
 
 def test_info_for_a_part_an_exercise_and_a_stretch():

@@ -71,6 +71,19 @@ def test_every_part_is_closed_manifold_and_outward(pose):
         assert_clean_closed_surface(part_id, mesh)
 
 
+def test_the_foot_skin_is_its_own_closed_outward_tube(standing_leg):
+    """The skin part is two closed tubes (leg, foot): each alone must enclose a positive volume."""
+    from meshes.foot_skin import foot_skin_shape
+    from meshes.skin import skin_shape
+
+    skin = standing_leg.meshes["skin"]
+    tris = triangles(skin)
+    first_foot_point = np.prod(skin_shape(1.0)) + 2
+    foot = tris[tris.min(axis=1) >= first_foot_point]
+    assert len(foot) == 2 * np.prod(foot_skin_shape(1.0))
+    assert signed_volume(np.asarray(skin.points), foot) > 150_000  # mm3: a foot, not a sliver
+
+
 def test_whole_leg_is_within_the_triangle_budget(standing_leg):
     total = sum(mesh.n_cells for mesh in standing_leg.meshes.values())
     assert 30_000 <= total <= 80_000
@@ -184,7 +197,7 @@ def test_calf_skin_never_passes_into_the_back_of_the_thigh(knee_flexion):
     pose = Pose(knee_flexion=knee_flexion)
     skin = np.asarray(build_leg(pose).meshes["skin"].points, dtype=float)
     n_rings, n_around = skin_shape(1.0)
-    rings = skin[1:-1].reshape(n_rings, n_around, 3)
+    rings = skin[1 : 1 + n_rings * n_around].reshape(n_rings, n_around, 3)  # the leg's tube
     ring_z = skin_template(1.0)[1]
     half = blended_transforms("knee", np.array([0.5]), pose)[0]
     origin = half[:3, :3] @ np.array([0.0, 0.0, KNEE_CREASE_Z_MM]) + half[:3, 3]

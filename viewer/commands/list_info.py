@@ -97,6 +97,7 @@ def run_list(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 def run_info(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     catalogue = load_catalogue(arguments)
     valid = describable_ids(catalogue)
+    arguments.id = catalogue.resolve(arguments.id)  # a former id (deadlift) still works
     if arguments.id not in valid:
         raise CommandError(f"unknown id {arguments.id!r}; valid ids: {', '.join(valid)}", status=2)
     if arguments.json:

@@ -37,6 +37,13 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("clear", "Clear selection", "Esc", "Deselect (and stop a motion)"),
     ActionSpec("labels", "Labels", "L", "Show names on the muscles", checkable=True, toolbar=True),
     ActionSpec("stretch_map", "Stretch map", "M", "Colour muscles by length change", True, True),
+    ActionSpec(
+        "high_contrast",
+        "Larger text and high contrast",
+        "Ctrl+Shift+L",
+        "White on black and 125 % text, for projectors and tired eyes",
+        checkable=True,
+    ),
     ActionSpec("pause", "Play/pause motion", "Space", "Pause or resume the exercise or stretch"),
     ActionSpec("reset_pose", "Reset to standing", "Ctrl+0", "Stand in the anatomical position"),
     ActionSpec("export", "Export screenshot…", "Ctrl+E", "Save a picture", toolbar=True),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotations.catalogue import Catalogue
 from viewer import __version__
 from viewer.gui.settings import open_settings
+from viewer.gui.theme import apply_theme
 from viewer.gui.window import AtlasWindow
 from viewer.model.state import AtlasState
 
@@ -25,33 +25,9 @@ def make_application() -> QApplication:
 
 
 def apply_dark_theme(app: QApplication) -> None:
-    """A calm dark theme, so the panel sits with the dark 3D view instead of glaring beside it."""
-    app.setStyle("Fusion")
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#23262b",
-        QPalette.ColorRole.WindowText: "#e8e4dc",
-        QPalette.ColorRole.Base: "#1b1d21",
-        QPalette.ColorRole.AlternateBase: "#2a2d33",
-        QPalette.ColorRole.Text: "#e8e4dc",
-        QPalette.ColorRole.Button: "#2d3137",
-        QPalette.ColorRole.ButtonText: "#e8e4dc",
-        QPalette.ColorRole.Highlight: "#b8862b",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#2d3137",
-        QPalette.ColorRole.ToolTipText: "#e8e4dc",
-        QPalette.ColorRole.PlaceholderText: "#8d8a84",
-        QPalette.ColorRole.Link: "#8cc4ff",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-        QPalette.ColorRole.WindowText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f6c66"))
-    app.setPalette(palette)
+    """The dark theme, or the high-contrast one when the person chose it last time."""
+    high_contrast = open_settings().value("view/high_contrast", False) in (True, "true")
+    apply_theme(app, high_contrast)
 
 
 def run_app(catalogue: Catalogue, state: AtlasState, hides: Sequence[str] = ()) -> int:

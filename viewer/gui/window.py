@@ -27,6 +27,7 @@ from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, to
 from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
+from viewer.gui.theme import apply_theme
 from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
@@ -40,6 +41,7 @@ from viewer.render.scene import LegScene
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
 TREE_AND_LAYERS_HEIGHT_PX = 330
+TREE_MIN_HEIGHT_PX = 200
 
 
 VIEW_ONLY_SHORTCUTS = frozenset(
@@ -64,6 +66,10 @@ class AtlasWindow(QMainWindow):
 
         self.view = AtlasInteractor(self)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setAccessibleName("3D view of the leg")
+        self.view.setAccessibleDescription(
+            "Arrow keys turn the leg, F frames the selection, Space pauses a motion"
+        )
         self.setCentralWidget(self.view)
         self.scene = LegScene(
             self.view,
@@ -83,16 +89,22 @@ class AtlasWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
 
+        self.tree.motion_chosen.connect(self.show_motion)
         self.view.part_clicked.connect(self._on_part_clicked)
         self.view.part_double_clicked.connect(self._on_part_double_clicked)
         self.view.part_hovered.connect(self._on_hover)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
+        for event in (self.state.events.hidden, self.state.events.layers_visible):
+            event.connect(self._forget_hidden_hover)
         self.state.events.labels.connect(lambda on: self.actions_by_key["labels"].setChecked(on))
         self.state.events.colour_mode.connect(
             lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
         )
         self.state.events.motion.connect(self._on_motion)
         self._sync_layer_actions()
+        self.actions_by_key["high_contrast"].setChecked(
+            self.settings.value("view/high_contrast", False) in (True, "true")
+        )
         self.restore_dock_state()  # last: every dock and toolbar it names must exist
         self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
         if not self.settings.contains("window/geometry"):
@@ -113,6 +125,9 @@ class AtlasWindow(QMainWindow):
         splitter.addWidget(self.info)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)  # the search and the tree can never be dragged away
+        splitter.setCollapsible(1, False)
+        top.setMinimumHeight(TREE_MIN_HEIGHT_PX)
         splitter.setSizes([TREE_AND_LAYERS_HEIGHT_PX, 10_000])
         self.dock = QDockWidget("Atlas", self)
         self.dock.setObjectName("atlas-dock")
@@ -180,6 +195,7 @@ class AtlasWindow(QMainWindow):
             "quit": self.close,
             "view_reset": lambda: self.set_view(DEFAULT_VIEW),
             "stretch_map": self.toggle_stretch_map,
+            "high_contrast": self.toggle_high_contrast,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
         }
@@ -210,7 +226,7 @@ class AtlasWindow(QMainWindow):
         menus = {
             "&File": ["export", "copy", None, "quit"],
             "&View": [f"view_{v}" for v in VIEWS]
-            + ["view_reset", "frame", None, "labels", "stretch_map", None]
+            + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast", None]
             + [f"layer_{layer}" for layer in LAYERS]
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
@@ -249,10 +265,17 @@ class AtlasWindow(QMainWindow):
             self.scene_frame_selection()
 
     def _on_hover(self, part_id: str) -> None:
+        self.state.hovered = part_id or None
         if part_id:
             self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
+
+    def _forget_hidden_hover(self, *_: object) -> None:
+        """A part just hidden is no longer under the pointer: drop its name and rim."""
+        hovered = self.state.hovered
+        if hovered and not self.state.is_part_visible(hovered):
+            self._on_hover("")
 
     def _sync_layer_actions(self, *_: object) -> None:
         for layer in LAYERS:
@@ -268,6 +291,12 @@ class AtlasWindow(QMainWindow):
     def toggle_stretch_map(self) -> None:
         checked = self.actions_by_key["stretch_map"].isChecked()
         self.state.colour_mode = "stretch" if checked else "anatomy"
+
+    def toggle_high_contrast(self) -> None:
+        """Larger text and high contrast, remembered for the next start."""
+        on = self.actions_by_key["high_contrast"].isChecked()
+        apply_theme(QApplication.instance(), on)
+        self.settings.setValue("view/high_contrast", on)
 
     def set_view(self, view: str) -> None:
         if self.state.view == view:
@@ -285,8 +314,15 @@ class AtlasWindow(QMainWindow):
         self.view.request_render()
 
     def focus_search(self) -> None:
+        """Ctrl+F: bring the Atlas tab forward, whatever the layout; the cursor goes to search."""
+        self.dock.show()
+        self.dock.raise_()
         self.tree.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.tree.search.selectAll()
+
+    def show_motion(self, kind: str, motion_id: str) -> None:
+        """An exercise or stretch found by search: play it on the leg."""
+        self.motion.play(kind, motion_id)
 
     def _frame_poses(self, poses) -> None:
         self.scene.frame_poses(poses)

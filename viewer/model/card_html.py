@@ -5,7 +5,7 @@ display. Sections after the essentials are collapsible: their headings are
 links (``toggle:<section>``) the panel answers by re-rendering with that
 section opened or closed. "Show on model" links (``play:exercise:<id>``,
 ``play:stretch:<id>``) start a motion on the leg; ``select:<id>`` links
-select another structure.
+select another structure; a reference's ``https:`` link opens in the browser.
 """
 
 from __future__ import annotations
@@ -42,6 +42,20 @@ table.compare td { padding-right: 8px; }
 def _list(items) -> str:
     items = [escape(str(item)) for item in items if str(item).strip()]
     return "<ul style='margin-top:0'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def references_html(references) -> str:
+    """References as a list: the citation, then a link to follow, marked if nobody checked it."""
+    if not references:
+        return ""
+    items = []
+    for ref in references:
+        link = escape(ref.link, quote=True)
+        mark = "" if ref.checked else " <span class='note'>(link not yet checked)</span>"
+        items.append(
+            f"<li>{escape(ref.citation())} <a href='{link}'>{escape(ref.link)}</a>{mark}</li>"
+        )
+    return "<ul style='margin-top:0'>" + "".join(items) + "</ul>"
 
 
 def _section_heading(key: str, title: str, count: int, expanded: set[str]) -> str:
@@ -91,6 +105,7 @@ def _exercise_html(exercise, catalogue) -> str:
     if exercise.safety:
         html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(exercise.safety)
     html += _notes_html(exercise.notes)
+    html += _cited_html(catalogue, exercise.references)
     html += (
         f"<p><a href='play:exercise:{exercise.id}'>▶ Show on model</a> "
         f"<span class='note'>({pose_text(exercise.start)} → {pose_text(exercise.end)})</span></p>"
@@ -98,7 +113,15 @@ def _exercise_html(exercise, catalogue) -> str:
     return html
 
 
-def _stretch_html(stretch) -> str:
+def _cited_html(catalogue, ids) -> str:
+    if not ids:
+        return ""
+    return "<p class='note' style='margin-bottom:0'>Sources</p>" + references_html(
+        catalogue.cited(ids)
+    )
+
+
+def _stretch_html(stretch, catalogue) -> str:
     html = f"<h3>{escape(stretch.name)}</h3>"
     if stretch.summary:
         html += f"<p style='margin:0'>{escape(stretch.summary)}</p>"
@@ -112,6 +135,7 @@ def _stretch_html(stretch) -> str:
     if stretch.safety:
         html += "<p class='note' style='margin-bottom:0'>Safety</p>" + _list(stretch.safety)
     html += _notes_html(stretch.notes)
+    html += _cited_html(catalogue, stretch.references)
     html += f"<p class='note'>{escape(stretch.side_note)}</p>"
     poses = pose_text(stretch.pose)
     if stretch.style == "dynamic" and stretch.start is not None:
@@ -132,7 +156,7 @@ def _ordered(steps) -> str:
     return "<ol style='margin-top:0'>" + "".join(f"<li>{escape(s)}</li>" for s in steps) + "</ol>"
 
 
-def _injury_html(injury) -> str:
+def _injury_html(injury, catalogue) -> str:
     html = f"<h3>{escape(injury.name)}</h3>"
     for title, items in (
         ("Signs", injury.signs),
@@ -142,7 +166,7 @@ def _injury_html(injury) -> str:
     ):
         if items:
             html += f"<p class='note' style='margin-bottom:0'>{title}</p>{_list(items)}"
-    return html
+    return html + _cited_html(catalogue, injury.references)
 
 
 def _comparison_html(card, catalogue) -> str:
@@ -225,8 +249,14 @@ def card_html(
             len(exercises),
             lambda: "".join(_exercise_html(e, catalogue) for e in exercises),
         ),
-        "stretches": (len(stretches), lambda: "".join(_stretch_html(s) for s in stretches)),
-        "injuries": (len(card.injuries), lambda: "".join(_injury_html(i) for i in card.injuries)),
+        "stretches": (
+            len(stretches),
+            lambda: "".join(_stretch_html(s, catalogue) for s in stretches),
+        ),
+        "injuries": (
+            len(card.injuries),
+            lambda: "".join(_injury_html(i, catalogue) for i in card.injuries),
+        ),
         "help": (len(card.when_to_seek_help), lambda: _list(card.when_to_seek_help)),
     }
     for key, title in COLLAPSIBLE_SECTIONS:
@@ -236,8 +266,9 @@ def card_html(
         html += _section_heading(key, title, count, expanded)
         if key in expanded:
             html += body()
-    if card.references:
-        html += "<h2>References</h2>" + _list(card.references)
+    references = catalogue.card_references(card_id)
+    if references:
+        html += "<h2>References</h2>" + references_html(references)
     html += f"<p class='note'>{escape(catalogue.disclaimer)}</p>"
     return html
 
@@ -253,11 +284,11 @@ BONE_SOURCE = (
 
 def about_html(catalogue, version: str) -> str:
     """The About box: version, what the atlas is, the educational note, references."""
-    references = "".join(f"<li>{escape(r)}</li>" for r in catalogue.references())
+    references = references_html(catalogue.references())
     return (
         f"<h3>Leg Atlas {escape(version)}</h3>"
         "<p>A 3D atlas of the muscles at the back of the leg: the hamstrings and the calf.</p>"
         f"<p><i>{escape(catalogue.disclaimer)}</i></p>"
         f"<p><b>Bones</b>: {BONE_SOURCE}</p>"
-        f"<p><b>References</b></p><ul>{references}</ul>"
+        f"<p><b>References</b></p>{references}"
     )

@@ -97,6 +97,8 @@ class AtlasState(EventedModel):
     labels: bool = False
     view: ViewId = DEFAULT_VIEW
     motion: MotionStatus = MotionStatus()
+    #: The part under the pointer (what a click would select), outlined faintly; or None.
+    hovered: str | None = None
 
     # -- rules ------------------------------------------------------------------------------
     @field_validator("hidden", "layers_visible")
@@ -108,6 +110,13 @@ class AtlasState(EventedModel):
             raise ValueError(
                 f"unknown ids {unknown} in {info.field_name}; valid: {', '.join(valid)}"
             )
+        return value
+
+    @field_validator("hovered")
+    @classmethod
+    def _known_part(cls, value: str | None) -> str | None:
+        if value is not None and value not in PART_BY_ID:
+            raise ValueError(f"unknown part id {value!r}")
         return value
 
     @field_validator("layer_opacity")

@@ -9,9 +9,9 @@ BACKGROUND_TOP = (0.27, 0.30, 0.34)
 BACKGROUND_BOTTOM = (0.12, 0.13, 0.15)
 
 HIGHLIGHT_COLOUR = (1.0, 0.78, 0.28)
-HIGHLIGHT_TINT = 0.55  # how far the selected part's colour moves towards the highlight
-OUTLINE_COLOUR = (1.0, 0.86, 0.35)
-OUTLINE_OFFSET_MM = 1.2  # the inverted-hull outline sits this far outside the surface
+OUTLINE_COLOUR = (1.0, 0.80, 0.20)  # gold rim of the selection
+HOVER_OUTLINE_COLOUR = (0.80, 0.92, 1.0)  # pale rim of what a click would select
+OUTLINE_OFFSET_MM = 1.8  # the inverted-hull outline sits this far outside the surface
 DIM_TOWARDS = (0.55, 0.52, 0.50)
 DIM_AMOUNT = 0.35  # unselected muscles move this far towards grey while something is selected
 

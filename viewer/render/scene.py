@@ -20,6 +20,7 @@ from meshes.lengths import length_changes_percent
 from viewer.model.state import AtlasState
 from viewer.model.views import VIEW_BY_ID
 from viewer.render import appearance, camera
+from viewer.render.highlight import part_styles
 from viewer.render.labels import LABELLED_PARTS, LabelLayer
 
 
@@ -44,6 +45,7 @@ class LegScene:
         self._outline_pose: dict[str, object] = {}
         self._labels: LabelLayer | None = None
         self._colour_bar = None
+        self._styles: dict = {}
         self.text_scale = text_scale  # exports render larger then shrink: text grows to match
         self.name_of = name_of  # part id -> label text (the cards' display names)
         plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
@@ -80,6 +82,7 @@ class LegScene:
         events.hidden.connect(self._on_visibility)
         events.layer_opacity.connect(self._on_visibility)
         events.selection.connect(self._on_colours)
+        events.hovered.connect(self._on_colours)
         events.colour_mode.connect(self._on_colour_mode)
         events.pose.connect(self._on_pose)
         events.view.connect(self._on_view)
@@ -87,7 +90,7 @@ class LegScene:
 
     def disconnect(self) -> None:
         """Stop listening, so a closed view never touches a finalized render window."""
-        for name in ("layers_visible", "hidden", "layer_opacity", "selection"):
+        for name in ("layers_visible", "hidden", "layer_opacity", "selection", "hovered"):
             getattr(self.state.events, name).disconnect(self._on_visibility, missing_ok=True)
             getattr(self.state.events, name).disconnect(self._on_colours, missing_ok=True)
         self.state.events.colour_mode.disconnect(self._on_colour_mode, missing_ok=True)
@@ -131,20 +134,10 @@ class LegScene:
         self.update_labels()
 
     def update_colours(self) -> None:
-        selected = set(self.state.selected_structures())
         lengths_change = self._length_changes() if self.state.colour_mode == "stretch" else {}
+        self._styles = part_styles(self.state, lengths_change)
         for part_id, actor in self.actors.items():
-            part = PART_BY_ID[part_id]
-            colour = part.colour
-            if part_id in lengths_change:
-                colour = appearance.stretch_colour(lengths_change[part_id])
-            if part.structure in selected:
-                colour = appearance.blend(
-                    colour, appearance.HIGHLIGHT_COLOUR, appearance.HIGHLIGHT_TINT
-                )
-            elif selected and part.kind in ("muscle", "tendon"):
-                colour = appearance.blend(colour, appearance.DIM_TOWARDS, appearance.DIM_AMOUNT)
-            actor.prop.color = colour
+            actor.prop.color = self._styles[part_id].colour
         self._update_outline()
         self._update_colour_bar()
 
@@ -197,20 +190,26 @@ class LegScene:
         self.update_labels()
 
     def _update_outline(self) -> None:
-        """An inverted hull behind the selected parts draws a bright rim around them.
+        """An inverted hull behind a part draws a rim around it: gold round the selection,
+        pale round the part under the pointer.
 
         Hull actors are made once per part and then only shown, hidden or
         moved, because adding an actor costs far more than a click may.
         """
-        selected = set(self.state.selected_structures())
+        styles = self._styles or part_styles(self.state)
         for part_id, actor in self.actors.items():
-            wanted = PART_BY_ID[part_id].structure in selected and actor.visibility
-            if wanted:
+            kind = styles[part_id].outline
+            if kind is not None and actor.visibility:
                 hull, outline = self._outline_for(part_id)
                 if self._outline_pose.get(part_id) != self.leg.pose:
                     mesh = self.leg.meshes[part_id]
                     hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
                     self._outline_pose[part_id] = self.leg.pose
+                outline.prop.color = (
+                    appearance.OUTLINE_COLOUR
+                    if kind == "selected"
+                    else appearance.HOVER_OUTLINE_COLOUR
+                )
                 outline.visibility = True
             elif part_id in self._outlines:
                 self._outlines[part_id][1].visibility = False
@@ -229,9 +228,14 @@ class LegScene:
             self._outlines[part_id] = (hull, outline)
         return self._outlines[part_id]
 
-    def outlined_parts(self) -> list[str]:
-        """Parts whose outline is showing (the selection's visible parts)."""
-        return [p for p, (_, actor) in self._outlines.items() if actor.visibility]
+    def outlined_parts(self, kind: str = "selected") -> list[str]:
+        """Parts whose ``kind`` of outline ("selected" or "hover") is showing."""
+        styles = self._styles or part_styles(self.state)
+        return [
+            p
+            for p, (_, actor) in self._outlines.items()
+            if actor.visibility and styles[p].outline == kind
+        ]
 
     def update_labels(self) -> None:
         """Show callouts for the visible muscles when labels are on; remove them otherwise."""

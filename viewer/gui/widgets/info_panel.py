@@ -1,8 +1,13 @@
-"""The card of the selection (or the overview), as rich text with collapsible sections."""
+"""The card of the selection (or the overview), as rich text with collapsible sections.
+
+A reference's web link opens in the system browser; the panel itself never
+navigates away from the card.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from meshes.lengths import length_line
@@ -24,6 +29,7 @@ class InfoPanel(QTextBrowser):
         self._shown: tuple | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.setAccessibleName("Card of the selection")
         self.anchorClicked.connect(self._on_link)
         state.events.selection.connect(self.refresh)
         state.events.pose.connect(lambda *_: self.refresh(keep_scroll=True))
@@ -57,3 +63,5 @@ class InfoPanel(QTextBrowser):
         elif kind == "play":
             motion_kind, _, motion_id = rest.partition(":")
             self.play_requested.emit(motion_kind, motion_id)
+        elif kind in ("http", "https"):
+            QDesktopServices.openUrl(url)

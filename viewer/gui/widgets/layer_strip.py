@@ -28,6 +28,7 @@ class LayerStrip(QWidget):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setToolTip(f"Opacity of the {spec.title.lower()}")
+            slider.setAccessibleName(f"Opacity of the {spec.title.lower()}")
             slider.setMaximumWidth(140)
             key = QLabel(spec.key)
             key.setStyleSheet("color: #8d8a84;")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,10 +20,39 @@ from PySide6.QtWidgets import (
 )
 
 from meshes.lengths import length_rows
+from meshes.parts import PART_BY_ID
 from meshes.pose import POSE_LABELS, POSE_RANGES_DEG, STANDING, Pose
 from viewer.model.motion import SPEEDS
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.render.appearance import stretch_colour
+
+
+class AngleSpinBox(QSpinBox):
+    """An angle field that refuses an out-of-range number instead of keeping part of it.
+
+    A plain QSpinBox drops the key that would leave its range, so typing 150
+    into a 0..140 field quietly gives 15. Here any whole number may be typed;
+    one outside the range is not accepted and the field goes back to its
+    last value (``CorrectToPreviousValue``), and ``out_of_range`` says why.
+    """
+
+    out_of_range = Signal(str)
+
+    def validate(self, text: str, position: int):
+        state, text, position = super().validate(text, position)
+        if state == QValidator.State.Invalid:
+            number = text.removesuffix(self.suffix()).strip()
+            if number.lstrip("-").isdigit() or number in ("", "-"):
+                return QValidator.State.Intermediate, text, position
+        return state, text, position
+
+    def fixup(self, text: str) -> str:
+        number = text.removesuffix(self.suffix()).strip()
+        if number.lstrip("-").isdigit():
+            self.out_of_range.emit(
+                f"{number}° is outside {self.minimum()}..{self.maximum()}°; kept {self.value()}°"
+            )
+        return text
 
 
 class PosePanel(QWidget):
@@ -53,16 +82,26 @@ class PosePanel(QWidget):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(int(low), int(high))
             slider.setToolTip(f"{POSE_LABELS[joint]}, {low:g}° to {high:g}°")
-            field = QSpinBox(minimum=int(low), maximum=int(high), suffix="°")
+            field = AngleSpinBox(minimum=int(low), maximum=int(high), suffix="°")
             field.setKeyboardTracking(False)
+            slider.setAccessibleName(f"{POSE_LABELS[joint]} slider")
+            field.setAccessibleName(f"{POSE_LABELS[joint]} in degrees")
+            field.lineEdit().setAccessibleName(f"{POSE_LABELS[joint]} in degrees")
+            field.setToolTip(f"{POSE_LABELS[joint]}, {low:g}° to {high:g}°; type and press Enter")
             grid.addWidget(QLabel(POSE_LABELS[joint]), 2 * row, 0, 1, 2)
             grid.addWidget(slider, 2 * row + 1, 0)
             grid.addWidget(field, 2 * row + 1, 1)
             slider.valueChanged.connect(lambda value, j=joint: self._set_angle(j, value))
             field.valueChanged.connect(lambda value, j=joint: self._set_angle(j, value))
+            field.out_of_range.connect(self._refuse_angle)
             self.sliders[joint] = slider
             self.fields[joint] = field
         layout.addLayout(grid)
+        self.angle_note = QLabel()
+        self.angle_note.setWordWrap(True)
+        self.angle_note.setStyleSheet("color: #f0b060;")
+        self.angle_note.hide()
+        layout.addWidget(self.angle_note)
         self.reset_button = QPushButton("Reset to standing")
         self.reset_button.setToolTip(
             "Stand the leg in the anatomical position (Esc stops a motion)"
@@ -81,6 +120,7 @@ class PosePanel(QWidget):
         self.speed.addItems([f"{speed:g}×" for speed in SPEEDS])
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.setToolTip("Playback speed")
+        self.speed.setAccessibleName("Playback speed")
         self.speed.currentIndexChanged.connect(lambda i: self.speed_changed.emit(SPEEDS[i]))
         controls = QHBoxLayout()
         for widget in (self.pause_button, self.stop_button, QLabel("Speed"), self.speed):
@@ -95,6 +135,10 @@ class PosePanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setAccessibleName("Muscle lengths against standing")
+        self.table.setToolTip("Click a row to select that muscle")
+        self.table.cellClicked.connect(self._select_row)
+        self._row_parts: list[str] = []
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -105,6 +149,7 @@ class PosePanel(QWidget):
     def _set_angle(self, joint: str, value: int) -> None:
         if self._applying:
             return
+        self.angle_note.hide()
         angles = self.state.pose.as_dict()
         angles[joint] = float(value)
         self.pose_edited.emit()  # a motion in progress gives way to the person's own pose
@@ -131,6 +176,7 @@ class PosePanel(QWidget):
             self._applying = False
         self.reset_button.setEnabled(pose != STANDING)
         rows = length_rows(pose)
+        self._row_parts = [row.part_id for row in rows]
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             name = self._name(row.part_id)
@@ -149,6 +195,15 @@ class PosePanel(QWidget):
                     red, green, blue = stretch_colour(change)
                     item.setBackground(QColor.fromRgbF(red, green, blue))
                     item.setForeground(QColor("black"))
+
+    def _refuse_angle(self, message: str) -> None:
+        self.angle_note.setText(message)
+        self.angle_note.show()
+
+    def _select_row(self, row: int, _column: int) -> None:
+        """A click on a row of the length table selects that muscle (or head)."""
+        part = PART_BY_ID[self._row_parts[row]]
+        self.state.select(part.structure, part.id if part.part else None)
 
     def _name(self, part_id: str) -> str:
         return self.catalogue.display_name(part_id)

@@ -1,12 +1,48 @@
-"""Search field and tree of groups -> structures -> parts, with visibility boxes."""
+"""Search field and tree of groups -> structures -> parts, with visibility boxes.
+
+Keyboard: Enter or Space selects the current row, Ctrl+Space ticks or unticks
+it (shows or hides it); Enter in the search field selects the first match.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meshes.parts import GROUPS, LAYER_BY_ID, STRUCTURE_IDS, group_of, parts_of
+from viewer.model.search import SearchResult, build_index, search, structure_of
 from viewer.model.state import AtlasState
+
+KEYS_HINT = "Enter selects · Ctrl+Space shows/hides · H hides the selection"
+
+
+class KeyboardTree(QTreeWidget):
+    """A tree whose Enter and Space select the current row; Ctrl+Space toggles its tick."""
+
+    row_chosen = Signal(QTreeWidgetItem)
+    tick_toggled = Signal(QTreeWidgetItem)
+
+    def keyPressEvent(self, event) -> None:
+        item = self.currentItem()
+        key = event.key()
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if item is not None and key == Qt.Key.Key_Space and control:
+            self.tick_toggled.emit(item)
+            return
+        if item is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.row_chosen.emit(item)
+            return
+        super().keyPressEvent(event)
+
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Headings for the structures in no group: they are named after their layers.
@@ -21,7 +57,12 @@ def _tree_group(structure_id: str) -> str:
 
 
 class StructureTree(QWidget):
-    """Clicking an item selects it; unticking hides it. Follows the state's selection."""
+    """Clicking an item selects it; unticking hides it. Follows the state's selection.
+
+    ``motion_chosen(kind, id)`` asks for an exercise or stretch the search found.
+    """
+
+    motion_chosen = Signal(str, str)
 
     def __init__(self, state: AtlasState, catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,20 +70,49 @@ class StructureTree(QWidget):
         self.catalogue = catalogue
         self._applying = False  # guards against echoing the state's own changes back
         self._ticked = False  # a click on a tick box toggles visibility only, never selects
-        self.search = QLineEdit(placeholderText="Search (name, Latin, synonym)…  Ctrl+F")
+        self.index = build_index(catalogue)
+        self.result = SearchResult("")
+        self.search = QLineEdit(placeholderText="Search names, exercises, actions, nerves…  Ctrl+F")
         self.search.setClearButtonEnabled(True)
-        self.tree = QTreeWidget()
+        self.search.setAccessibleName("Search structures, exercises, actions and nerves")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Search result")
+        self.message.hide()
+        self.motion_hits = QLabel()
+        self.motion_hits.setWordWrap(True)
+        self.motion_hits.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.motion_hits.setAccessibleName("Exercises and stretches found")
+        self.motion_hits.linkActivated.connect(self._on_motion_link)
+        self.motion_hits.hide()
+        self.tree = KeyboardTree()
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName("Structures")
+        self.tree.setAccessibleDescription(KEYS_HINT)
+        self.tree.setToolTip(KEYS_HINT)
+        self.hint = QLabel(KEYS_HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text); font-size: 90%;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.message)
+        layout.addWidget(self.motion_hits)
         layout.addWidget(self.tree)
+        layout.addWidget(self.hint)
+        self.setTabOrder(self.search, self.tree)
         self.items: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.tree.itemClicked.connect(self._on_item_clicked)
+        self.tree.row_chosen.connect(self._select_item)
+        self.tree.tick_toggled.connect(self._toggle_tick)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self.select_first_match)
         state.events.selection.connect(self._show_selection)
         state.events.hidden.connect(self._show_visibility)
 
@@ -86,11 +156,33 @@ class StructureTree(QWidget):
         if self._applying or self._ticked:
             self._ticked = False  # Qt reports the tick (itemChanged) first, then the click
             return
+        self._select_item(item)
+
+    def _select_item(self, item: QTreeWidgetItem) -> None:
         item_id = item.data(0, ID_ROLE)
         if not item_id:
             return
-        structure = item_id.split(".", 1)[0]
-        self.state.select(structure, item_id if "." in item_id else None)
+        self.state.select(structure_of(item_id), item_id if "." in item_id else None)
+
+    def _toggle_tick(self, item: QTreeWidgetItem) -> None:
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            checked = item.checkState(0) == Qt.CheckState.Checked
+            item.setCheckState(0, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            self._ticked = False  # no click follows a key
+
+    def select_first_match(self) -> None:
+        """Enter in the search field: select the best match (or ask for its exercise)."""
+        result = self.result
+        if result.structures:
+            first = result.structures[0]
+            self.state.select(structure_of(first), first if "." in first else None)
+        elif result.motions:
+            kind, motion_id, _ = result.motions[0]
+            self.motion_chosen.emit(kind, motion_id)
+
+    def _on_motion_link(self, href: str) -> None:
+        kind, _, motion_id = href.partition(":")
+        self.motion_chosen.emit(kind, motion_id)
 
     def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         if self._applying:
@@ -130,9 +222,20 @@ class StructureTree(QWidget):
             self._applying = False
 
     def apply_filter(self, text: str) -> None:
-        """Show only structures whose name, Latin name or synonym matches (with their group)."""
-        text = text.strip()
-        matches = set(self.catalogue.search(text)) if text else None
+        """Show only the rows the search found (with their group), and say what it found."""
+        self.result = result = search(self.index, text)
+        matches = None
+        if text.strip():
+            matches = {structure_of(i) for i in result.structures} | set(result.structures)
+        self.message.setText(result.message)
+        self.message.setVisible(bool(result.message))
+        if result.motions:
+            links = ", ".join(
+                f'<a href="{kind}:{motion_id}">{escape(name)}</a>'
+                for kind, motion_id, name in result.motions[:6]
+            )
+            self.motion_hits.setText(f"Exercises and stretches: {links}")
+        self.motion_hits.setVisible(bool(result.motions))
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             top_id = top.data(0, ID_ROLE)

@@ -1,0 +1,357 @@
+"""Scene files (``.legatlas``, TOML): a saved view of the atlas, its pins, and tour steps.
+
+A scene holds what the state shows (view, layers and opacities, hidden
+structures, selection, pose, colour mode, labels), the exact camera and the
+pins. A tour is a file with ``[[step]]`` tables: each step starts from the
+one before it (the first from ``[scene]``) and changes only what it names,
+plus a short ``text`` for the student.
+
+Reading is forgiving on purpose, because a file handed round a class will
+meet older and newer versions of the program: a field with an unknown id or a
+bad value is reported (file and field named) and left out, and the rest
+loads. Only a file that is not TOML at all fails as a whole. The format is
+documented in README.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from meshes.parts import LAYERS, PART_BY_ID, STRUCTURE_IDS
+from meshes.pose import POSE_RANGES_DEG, Pose
+from viewer.model.atomic import atomic_write
+from viewer.model.pins import Pin
+from viewer.model.state import AtlasState, selectable_ids
+from viewer.model.views import VIEWS
+
+SUFFIX = ".legatlas"
+FORMAT_VERSION = 1
+MAX_STEP_TEXT = 2000
+
+
+class SceneFileError(Exception):
+    """The file cannot be read at all (missing, not text, not TOML)."""
+
+
+@dataclass(frozen=True)
+class SavedCamera:
+    position: tuple[float, float, float]
+    focal_point: tuple[float, float, float]
+    up: tuple[float, float, float]
+    view_angle: float = 30.0
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything one picture of the atlas needs; ``state`` holds AtlasState field values."""
+
+    state: dict[str, Any] = field(default_factory=dict)
+    camera: SavedCamera | None = None
+    pins: tuple[Pin, ...] = ()
+    text: str = ""  # a tour step's words
+
+    def apply_to(self, state: AtlasState) -> None:
+        """Put the scene's fields into a state (one event per field that changes)."""
+        values = dict(self.state)
+        selection = values.pop("selection", None)
+        for name, value in values.items():
+            setattr(state, name, value)
+        if selection is not None:
+            state.selection = selection
+
+
+@dataclass
+class SceneDocument:
+    title: str = ""
+    scene: Scene = field(default_factory=Scene)
+    steps: list[Scene] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_tour(self) -> bool:
+        return bool(self.steps)
+
+
+def scene_of(state: AtlasState, camera: SavedCamera | None, pins=(), text: str = "") -> Scene:
+    values = {
+        "view": state.view,
+        "layers_visible": state.layers_visible,
+        "layer_opacity": state.layer_opacity,
+        "hidden": state.hidden,
+        "selection": state.selection,
+        "pose": state.pose,
+        "colour_mode": state.colour_mode,
+        "labels": state.labels,
+    }
+    return Scene(values, camera, tuple(pins), text)
+
+
+# -- writing -------------------------------------------------------------------------------
+def scene_table(scene: Scene) -> dict[str, Any]:
+    values = scene.state
+    table: dict[str, Any] = {}
+    if "view" in values:
+        table["view"] = values["view"]
+    if scene.camera is not None:
+        camera = scene.camera
+        table["camera"] = {
+            "position": list(camera.position),
+            "focal_point": list(camera.focal_point),
+            "up": list(camera.up),
+            "view_angle": camera.view_angle,
+        }
+    if "layers_visible" in values:
+        table["layers"] = [layer for layer in LAYERS if layer in values["layers_visible"]]
+    if "layer_opacity" in values:
+        table["opacity"] = {layer: round(value, 4) for layer, value in values["layer_opacity"]}
+    if "hidden" in values:
+        table["hidden"] = [s for s in STRUCTURE_IDS if s in values["hidden"]]
+    if "selection" in values:
+        selected, part = values["selection"]
+        table["selection"] = selected or ""
+        if part:
+            table["selected_part"] = part
+    if "pose" in values:
+        table["pose"] = values["pose"].as_dict()
+    for name in ("colour_mode", "labels"):
+        if name in values:
+            table[name] = values[name]
+    if scene.pins:
+        table["pins"] = [
+            {"part": pin.part, "position": [round(v, 3) for v in pin.position], "note": pin.note}
+            for pin in scene.pins
+        ]
+    if scene.text:
+        table["text"] = scene.text
+    return table
+
+
+def write_scene_file(path: Path, document: SceneDocument) -> Path:
+    """Write atomically; OSError (and no partial file) when the folder cannot be written."""
+    data: dict[str, Any] = {"format": FORMAT_VERSION}
+    if document.title:
+        data["title"] = document.title
+    data["scene"] = scene_table(document.scene)
+    if document.steps:
+        data["step"] = [scene_table(step) for step in document.steps]
+    text = tomli_w.dumps(data).encode("utf-8")
+    return atomic_write(Path(path), lambda stream: stream.write(text))
+
+
+# -- reading -------------------------------------------------------------------------------
+def read_scene_file(path: Path) -> SceneDocument:
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise SceneFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise SceneFileError(f"{path}: not UTF-8 text (bad byte at {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SceneFileError(f"{path}: TOML syntax error: {error}") from None
+    reader = _Reader(path)
+    document = SceneDocument()
+    for key, value in raw.items():
+        if key == "format":
+            if value != FORMAT_VERSION:
+                reader.warn("format", f"version {value!r}; this program reads {FORMAT_VERSION}")
+        elif key == "title":
+            document.title = str(value)
+        elif key == "scene":
+            document.scene = reader.scene(value, Scene(), "scene")
+        elif key == "step":
+            if not isinstance(value, list):
+                reader.warn("step", "must be a list of [[step]] tables")
+                continue
+            previous = document.scene
+            for index, item in enumerate(value):
+                previous = reader.scene(item, replace(previous, text=""), f"step[{index}]")
+                document.steps.append(previous)
+        else:
+            reader.warn(key, "unknown field (ignored)")
+    document.warnings = reader.warnings
+    return document
+
+
+class _Reader:
+    """Reads field by field, keeping every good value and a message for each bad one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+
+    def warn(self, where: str, reason: str) -> None:
+        self.warnings.append(f"{self.path}: {where}: {reason}")
+
+    def scene(self, table: Any, base: Scene, where: str) -> Scene:
+        if not isinstance(table, dict):
+            self.warn(where, "must be a table")
+            return base
+        values = dict(base.state)
+        camera, pins, text = base.camera, base.pins, ""
+        for key, value in table.items():
+            name = f"{where}.{key}"
+            try:
+                if key == "camera":
+                    camera = _camera(value)
+                elif key == "pins":
+                    pins = self.pins(value, name)
+                elif key == "text":
+                    text = _text(value)
+                elif key in _FIELDS:
+                    field_name, converted = _FIELDS[key](value, self, name)
+                    values[field_name] = converted
+                elif key == "selected_part":
+                    continue  # read with "selection"
+                else:
+                    self.warn(name, "unknown field (ignored)")
+            except (ValueError, TypeError, KeyError) as error:
+                self.warn(name, _reason(error))
+        if "selected_part" in table and "selection" in values:
+            values["selection"] = self.selection_with_part(values["selection"], table, where)
+        return Scene(values, camera, pins, text)
+
+    def pins(self, value: Any, where: str) -> tuple[Pin, ...]:
+        if not isinstance(value, list):
+            raise ValueError("must be a list of [[...pins]] tables")
+        pins = []
+        for index, item in enumerate(value):
+            try:
+                pins.append(Pin.model_validate(item))
+            except ValidationError as error:
+                problem = error.errors(include_url=False)[0]
+                location = ".".join(str(part) for part in problem["loc"])
+                self.warn(f"{where}[{index}].{location}", f"{problem['msg']} (pin left out)")
+        return tuple(pins)
+
+    def selection_with_part(self, selection, table: dict, where: str):
+        selected, _ = selection
+        part = table["selected_part"]
+        if part in PART_BY_ID and PART_BY_ID[part].structure == selected:
+            return (selected, part)
+        self.warn(f"{where}.selected_part", f"{part!r} is not a part of {selected!r}")
+        return selection
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return error.errors(include_url=False)[0]["msg"]
+    if isinstance(error, KeyError):
+        return f"missing {error}"
+    return str(error)
+
+
+def _known_ids(value: Any, valid: tuple[str, ...], reader: _Reader, where: str) -> frozenset:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("must be a list of ids")
+    unknown = [item for item in value if item not in valid]
+    if unknown:
+        reader.warn(where, f"unknown ids {unknown} left out; valid: {', '.join(valid)}")
+    return frozenset(item for item in value if item in valid)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    if len(value) > MAX_STEP_TEXT:
+        raise ValueError(f"at most {MAX_STEP_TEXT} characters")
+    return value.strip()
+
+
+def _vector(value: Any) -> tuple[float, float, float]:
+    if not isinstance(value, list) or len(value) != 3:
+        raise ValueError("must be three numbers [x, y, z]")
+    numbers = tuple(float(v) for v in value)
+    if any(v != v or abs(v) == float("inf") for v in numbers):
+        raise ValueError("must be finite numbers")
+    return numbers  # type: ignore[return-value]
+
+
+def _camera(value: Any) -> SavedCamera:
+    if not isinstance(value, dict):
+        raise ValueError("must be a table with position, focal_point and up")
+    unknown = set(value) - {"position", "focal_point", "up", "view_angle"}
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)}")
+    angle = float(value.get("view_angle", 30.0))
+    if not 1.0 <= angle <= 120.0:
+        raise ValueError(f"view_angle {angle:g} is outside 1..120 degrees")
+    position, focal = _vector(value["position"]), _vector(value["focal_point"])
+    if position == focal:
+        raise ValueError("position and focal_point must differ")
+    return SavedCamera(position, focal, _vector(value["up"]), angle)
+
+
+def _view(value, reader, where):
+    if value not in VIEWS:
+        raise ValueError(f"unknown view {value!r}; valid: {', '.join(VIEWS)}")
+    return "view", value
+
+
+def _layers(value, reader, where):
+    return "layers_visible", _known_ids(value, LAYERS, reader, where)
+
+
+def _hidden(value, reader, where):
+    return "hidden", _known_ids(value, STRUCTURE_IDS, reader, where)
+
+
+def _opacity(value, reader, where):
+    if not isinstance(value, dict):
+        raise ValueError("must be a table of layer = opacity")
+    opacities = dict(AtlasState().layer_opacity)
+    for layer, number in value.items():
+        if layer not in LAYERS:
+            reader.warn(f"{where}.{layer}", f"unknown layer; valid: {', '.join(LAYERS)}")
+        elif not isinstance(number, (int, float)) or not 0.0 <= number <= 1.0:
+            reader.warn(f"{where}.{layer}", f"opacity must be a number 0..1 (got {number!r})")
+        else:
+            opacities[layer] = float(number)
+    return "layer_opacity", tuple(opacities.items())
+
+
+def _selection(value, reader, where):
+    if value in ("", None):
+        return "selection", (None, None)
+    if value not in selectable_ids():
+        raise ValueError(f"unknown id {value!r}; valid: {', '.join(selectable_ids())}")
+    return "selection", (value, None)
+
+
+def _pose(value, reader, where):
+    if not isinstance(value, dict):
+        raise ValueError("must be a table of joint angles")
+    unknown = set(value) - set(POSE_RANGES_DEG)
+    if unknown:
+        raise ValueError(f"unknown joints {sorted(unknown)}; valid: {', '.join(POSE_RANGES_DEG)}")
+    return "pose", Pose(**value)
+
+
+def _colour_mode(value, reader, where):
+    if value not in ("anatomy", "stretch"):
+        raise ValueError(f"unknown colour mode {value!r}; valid: anatomy, stretch")
+    return "colour_mode", value
+
+
+def _labels(value, reader, where):
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false (got {value!r})")
+    return "labels", value
+
+
+_FIELDS = {
+    "view": _view,
+    "layers": _layers,
+    "hidden": _hidden,
+    "opacity": _opacity,
+    "selection": _selection,
+    "pose": _pose,
+    "colour_mode": _colour_mode,
+    "labels": _labels,
+}
