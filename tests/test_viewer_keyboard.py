@@ -30,7 +30,9 @@ def test_nonsense_gives_a_no_match_line_and_nothing_else():
 
 def test_search_covers_exercises_stretches_actions_and_nerves():
     index = _index()
-    assert ("exercise", "romanian_deadlift", "Romanian deadlift") in search(index, "romanian").motions
+    assert ("exercise", "romanian_deadlift", "Romanian deadlift") in search(
+        index, "romanian"
+    ).motions
     assert any(kind == "stretch" for kind, _, _ in search(index, "downward dog").motions)
     assert "gastrocnemius" in search(index, "knee flexion").structures
     assert "soleus" not in search(index, "knee flexion").structures

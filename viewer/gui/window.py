@@ -6,7 +6,7 @@ widgets show it, and the actions below only change it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,15 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meshes.leg import build_leg
 from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
-from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
-from viewer.gui.widgets.export_dialog import ExportDialog
+from viewer.gui.view_loader import ViewLoader
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
 from viewer.gui.widgets.pose_panel import PosePanel
@@ -36,7 +34,6 @@ from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.model.views import DEFAULT_VIEW, VIEWS
-from viewer.render.scene import LegScene
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
@@ -50,6 +47,9 @@ VIEW_ONLY_SHORTCUTS = frozenset(
 
 
 class AtlasWindow(QMainWindow):
+    #: The 3D view is built and shown (``view`` and ``scene`` exist without waiting).
+    view_ready = Signal()
+
     def __init__(
         self, catalogue, state: AtlasState | None = None, settings: QSettings | None = None
     ) -> None:
@@ -64,21 +64,12 @@ class AtlasWindow(QMainWindow):
             self.settings, self.state, self
         )
 
-        self.view = AtlasInteractor(self)
-        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view.setAccessibleName("3D view of the leg")
-        self.view.setAccessibleDescription(
-            "Arrow keys turn the leg, F frames the selection, Space pauses a motion"
-        )
-        self.setCentralWidget(self.view)
-        self.scene = LegScene(
-            self.view,
-            self.state,
-            build_leg(self.state.pose),
-            name_of=catalogue.display_name,
-            request_render=self.view.request_render,
-        )
-        self.view.scene = self.scene
+        # The 3D view arrives after the window is on screen (viewer/gui/view_loader.py).
+        self._view = self._scene = None
+        self._view_actions: list[QAction] = []
+        self._loader = ViewLoader(self.state, catalogue.display_name, self)
+        self._loader.built.connect(self._install_view)
+        self.setCentralWidget(self._loader.placeholder)
 
         self.tree = StructureTree(self.state, catalogue)
         self.layers = LayerStrip(self.state)
@@ -90,9 +81,6 @@ class AtlasWindow(QMainWindow):
         self._build_menus_and_toolbar()
 
         self.tree.motion_chosen.connect(self.show_motion)
-        self.view.part_clicked.connect(self._on_part_clicked)
-        self.view.part_double_clicked.connect(self._on_part_double_clicked)
-        self.view.part_hovered.connect(self._on_hover)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
         for event in (self.state.events.hidden, self.state.events.layers_visible):
             event.connect(self._forget_hidden_hover)
@@ -109,6 +97,46 @@ class AtlasWindow(QMainWindow):
         self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
         if not self.settings.contains("window/geometry"):
             self.resize(*DEFAULT_SIZE)
+
+    # -- the 3D view ------------------------------------------------------------------------
+    @property
+    def view(self):
+        """The 3D view (an ``AtlasInteractor``); built now, waiting if need be, if not yet there."""
+        if self._view is None:
+            self._loader.finish()
+        return self._view
+
+    @property
+    def scene(self):
+        """The ``LegScene`` drawing the state in the 3D view (built with ``view``)."""
+        return self._scene if self._scene is not None else self.view.scene
+
+    def is_view_ready(self) -> bool:
+        return self._view is not None
+
+    def _install_view(self, view, scene) -> None:
+        """Swap the placeholder for the built view, wire it and hand it the keys."""
+        placeholder = self.centralWidget()
+        focus = self.focusWidget()
+        take_focus = focus is None or focus is placeholder or focus is self
+        self._view, self._scene = view, scene
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        view.setAccessibleName("3D view of the leg")
+        view.setAccessibleDescription(
+            "Arrow keys turn the leg, F frames the selection, Space pauses a motion"
+        )
+        view.addActions(self._view_actions)
+        view.part_clicked.connect(self._on_part_clicked)
+        view.part_double_clicked.connect(self._on_part_double_clicked)
+        view.part_hovered.connect(self._on_hover)
+        self.setCentralWidget(view)  # the placeholder is deleted with it
+        if self._framed_once:  # already on screen: frame now; otherwise showEvent does
+            scene.apply_view(self.state.view)
+            view.request_render()
+            view.show()  # a hidden widget cannot take the focus
+            if take_focus:
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view_ready.emit()
 
     # -- layout -----------------------------------------------------------------------------
     def _build_dock(self) -> None:
@@ -217,7 +245,7 @@ class AtlasWindow(QMainWindow):
                 # Arrows and Space belong to whatever widget has focus (a spin box, the tree,
                 # a button); they turn the leg or pause a motion only from the 3D view.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.view.addAction(action)
+                self._view_actions.append(action)  # added to the 3D view once it exists
             else:
                 self.addAction(action)
             self.actions_by_key[spec.key] = action
@@ -332,7 +360,11 @@ class AtlasWindow(QMainWindow):
         if status.phase == "playing":
             self.statusBar().showMessage(f"Showing {status.name}. Space pauses, Esc stops.", 5000)
 
-    def export_dialog(self) -> ExportDialog:
+    def export_dialog(self):
+        """Open the screenshot dialog (an ``ExportDialog``)."""
+        # Lazy: the export machinery (Pillow, the off-screen renderer) waits for its first use.
+        from viewer.gui.widgets.export_dialog import ExportDialog  # noqa: PLC0415
+
         dialog = ExportDialog(
             self, self.state, self.view, self.catalogue.display_name, self.last_export_dir
         )
@@ -360,12 +392,15 @@ class AtlasWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._framed_once:
-            # Frame again now that the view has its real size (the first framing guessed).
             self._framed_once = True
-            self.scene.apply_view(self.state.view)
-            self.view.request_render()
-            # Keys start on the 3D view, so arrows rotate rather than move a text cursor.
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self._view is not None:  # built before showing; else _install_view does this
+                # Frame again now that the view has its real size (the first framing guessed).
+                self._scene.apply_view(self.state.view)
+                self._view.request_render()
+                # Keys start on the 3D view, so arrows rotate rather than move a text cursor.
+                self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:  # the placeholder keeps the focus for the view (see _install_view)
+                self.centralWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- persistence ------------------------------------------------------------------------
     def restore_dock_state(self) -> None:
@@ -379,5 +414,7 @@ class AtlasWindow(QMainWindow):
         # Everything listening to the state belongs to this window: let go of it all, so a
         # state that outlives the window never calls into deleted widgets.
         self.state.events.disconnect()
-        self.view.close()
+        self._loader.cancel()
+        if self._view is not None:
+            self._view.close()
         super().closeEvent(event)

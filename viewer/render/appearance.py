@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from vtkmodules.vtkCommonCore import vtkLookupTable
 
 BACKGROUND_TOP = (0.27, 0.30, 0.34)
 BACKGROUND_BOTTOM = (0.12, 0.13, 0.15)
@@ -44,6 +43,9 @@ def stretch_colour(change_percent: float) -> tuple[float, float, float]:
 
 def stretch_lookup_table(steps: int = 64):
     """VTK lookup table of the stretch map, for its colour bar."""
+    # Lazy: the window's pose panel and placeholder use this module's colours before VTK loads.
+    from vtkmodules.vtkCommonCore import vtkLookupTable  # noqa: PLC0415
+
     table = vtkLookupTable()
     table.SetNumberOfTableValues(steps)
     table.SetRange(-STRETCH_LIMIT_PERCENT, STRETCH_LIMIT_PERCENT)
