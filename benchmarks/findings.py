@@ -7,24 +7,31 @@ Profiled on the 2-core llvmpipe machine with pyinstrument (Python), ``-X importt
 from __future__ import annotations
 
 FINDINGS: dict[str, str] = {
-    "cold_start_s": """\
-The app is at the toolkit's floor (ratio about 1.0x, inside the 1.3x budget); the absolute
-1.5 s target is below what a bare pyvistaqt window takes on this machine. Where the time goes
-(marks from launch, `-X importtime`): about 1.35 s is importing the toolkit the floor imports
-too — matplotlib 0.27 s plus `matplotlib.pyplot` 0.28 s (pulled in unconditionally by
-`pyvista/plotting/colors.py`), VTK's OpenGL modules 0.18 s, pyvista core 0.17 s and plotting
-0.13 s, pyvistaqt with qtpy 0.26 s, PySide6 0.08 s. The `AtlasInteractor` exists at ~1.75 s;
-the scene, the widgets, `show()` and the first llvmpipe render (shader compilation) take
-~0.26 s, and Qt's composition of the first frame ~0.14 s. App-only work is small: mesh build
-~40 ms (first, cold caches), catalogue load and window construction.
+    "first_window_s": """\
+The window is usable before any of VTK, pyvista or matplotlib is imported (the run checks it),
+so what is left is Python and Qt: the interpreter, PySide6 (QtCore, QtGui, QtWidgets), pydantic
+and psygnal (the evented state and the card schema: building the schema's models is the largest
+single import of the app), numpy, the cards read and validated, the widgets built and the first
+paint. The bare Qt window in the same run is the floor for this moment; the gap to it is
+those imports and the atlas's own widgets. `-X importtime` on the window's path (loaded
+machine): `viewer.model.state` with psygnal and pydantic ~27 %, numpy ~20 %, the cards
+(`annotations`, pydantic models) ~10 %, the widgets' own modules the rest.
 
-Fix (perceived start): show the Qt window first and build the 3D part one event-loop turn
-later — in `viewer/gui/window.py` `AtlasWindow.__init__`, create the tree, panels and docks,
-then `QTimer.singleShot(0, self._build_view)` that imports `viewer.gui.interactor`, builds the
-leg and the `LegScene`; the window appears at ~0.4 s, the full scene still at ~2.1 s. Getting
-the *full scene* under 1.5 s needs the 3D view without `pyvista.plotting` (and so without
-matplotlib, −0.55 s): a plain `vtkmodules` + Qt OpenGL widget — a larger change, not advised
-for this budget alone.""",
+Fixes, in order of gain: numpy is on the path only because the command line imports every
+subcommand at start (`meshes.export`), the pose panel's length table and the card's length line
+import `meshes.lengths`, and `viewer.render.appearance` clips a colour with it; importing those
+when first used takes numpy off the path (~60-80 ms on an idle machine). The schema's pydantic
+models could be built once and cached (pydantic has no persistent cache; a smaller schema or
+`defer_build=True` on the rarely used models would do).""",
+    "cold_start_s": """\
+The 3D frame now comes after the window: the worker thread imports VTK, pyvista and pyvistaqt
+(and matplotlib, which `pyvista/plotting/colors.py` imports unconditionally) once the window has
+painted, then the Qt thread makes the interactor and the scene. The imports hold the GIL almost
+throughout (measured: importing the 3D stack in a thread alongside the window's own imports
+made the window later and the total no shorter), so the first 3D frame is the floor's
+imports plus the atlas's window, not less. Getting under the floor needs a 3D view without
+`pyvista.plotting` (so without matplotlib, about 0.5 s): a plain `vtkmodules` + Qt OpenGL
+widget, a larger change.""",
     "pick_ms": """\
 Profiled after commit b6cf19e (one paint per change, one selection event per click, outline
 actors made once), which removed the big costs this benchmark first found: `_update_outline`
@@ -88,13 +95,13 @@ with `compress_level=1` — 0.45 s instead of 1.9 s (file 5.0 instead of 3.7 MiB
 supersampling by pixel count, not only by side: e.g. `factor = 1` when
 `width * height >= 3840 * 2160 / 2` (4K is already dense; render ~1 s). Expected ~1.5–2 s.""",
     "memory_after_start_mb": """\
-The budget is below the toolkit floor: the bare pyvistaqt window alone holds ~454 MB after
-its first frame, and the app adds ~10 MB (1.02x). Stages measured in a bare process: Python
-with numpy 26 MB, + matplotlib 65 MB, + VTK ~210 MB, + pyvista/pyvistaqt 278 MB, + QApplication
-284 MB, + the first llvmpipe frame of an empty 1280x800 view ~437 MB (libLLVM 55 MB resident,
-JIT-compiled shaders and rasteriser tiles in the heap and anonymous maps). Nothing in the
-app's own code is large; the only app-side saving would be not loading matplotlib (which
-pyvista imports at start), a few tens of MB.""",
+The absolute budget (400 MB) is below the toolkit floor: the bare pyvistaqt window alone holds
+more after its first frame (its 4x MSAA buffers included). *Memory by part* in Details gives
+each part's cost as it loads: VTK with pyvista and the first llvmpipe frame (libLLVM, JIT-
+compiled shaders, rasteriser tiles) are most of it, matplotlib comes with pyvista's plotting,
+Qt and the window are tens of MB, the leg's own arrays a few MB. The app returns the heap its
+start-up freed (`malloc_trim` once the view is built); what remains above the floor is the
+atlas's window (widgets, fonts, the cards and the state's pydantic models).""",
     "memory_growth_1000_selections_mb": """\
 Resident memory grows with selections: each one creates new outline actors
 (`LegScene._update_outline` → `add_mesh`), whose mappers, shaders and buffers are released
