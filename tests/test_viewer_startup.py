@@ -125,3 +125,23 @@ def test_view_asked_for_before_it_loaded_is_built_on_the_spot(qtbot, catalogue, 
         window.close()
         window.deleteLater()
         qtbot.wait(1)
+
+
+def test_closing_the_window_while_the_view_loads_leaves_nothing_behind(
+    qtbot, catalogue, settings_path
+):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from viewer.gui.window import AtlasWindow
+
+    window = AtlasWindow(catalogue, None, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window._loader._thread is not None)  # the worker has started
+    window.close()  # waits for the worker; the view is never built
+    assert not window.is_view_ready()
+    assert window._loader._thread is not None and not window._loader._thread.is_alive()
+    QCoreApplication.sendPostedEvents()  # a queued "worker done" must not build a view now
+    assert not window.is_view_ready()
+    window.deleteLater()
+    qtbot.wait(1)
