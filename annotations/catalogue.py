@@ -12,7 +12,7 @@ from meshes.parts import GROUPS, PART_BY_ID, STRUCTURE_IDS
 
 if TYPE_CHECKING:
     from annotations.references import Reference
-    from annotations.schema import Card, Exercise, OverviewCard, PartCard, Stretch
+    from annotations.schema import Card, ClinicalTest, Exercise, OverviewCard, PartCard, Stretch
 
 
 class AliasedTable(dict):
@@ -56,6 +56,7 @@ class Catalogue:
         stretches: dict[str, Stretch],
         references: dict[str, Reference] | None = None,
         aliases: dict[str, str] | None = None,
+        clinical_tests: dict[str, ClinicalTest] | None = None,
     ) -> None:
         self.overview = overview
         self.disclaimer: str = overview.disclaimer
@@ -64,6 +65,7 @@ class Catalogue:
         self.stretches = AliasedTable(stretches, aliases or {})
         self.reference_list: dict[str, Reference] = references or {}
         self.aliases: dict[str, str] = dict(aliases or {})
+        self.clinical_tests: dict[str, ClinicalTest] = clinical_tests or {}
         self.structure_ids: tuple[str, ...] = STRUCTURE_IDS
         self.group_ids: tuple[str, ...] = tuple(GROUPS)
         self.part_ids: tuple[str, ...] = tuple(PART_BY_ID)
@@ -114,9 +116,16 @@ class Catalogue:
         """Stretches that target it (or any member of a group)."""
         return [self.stretches[item_id] for item_id in self.card(structure_id).stretches]
 
+    def tests_for(self, structure_id: str) -> list[ClinicalTest]:
+        """Clinical tests that examine it, one of its members, or the group it belongs to."""
+        card = self.card(structure_id)
+        ids = {card.id, *card.members, *([card.group] if card.group else [])}
+        return [test for test in self.clinical_tests.values() if ids & set(test.structures)]
+
     def search(self, text: str) -> list[str]:
         """Structure and group ids whose name, Latin name, synonyms or part names contain
-        ``text``, ignoring case (``"achilles"`` -> ``["calcaneal_tendon"]``)."""
+        ``text``, ignoring case (``"achilles"`` -> ``["calcaneal_tendon"]``); a clinical
+        test's name finds the structures it examines (``"thompson"`` -> the Achilles)."""
         needle = " ".join(text.replace("_", " ").casefold().split())
         found = []
         for card_id in (*self.structure_ids, *self.group_ids):
@@ -125,6 +134,9 @@ class Catalogue:
             names += [part.name for part in card.parts.values()]
             if any(needle in name.casefold() for name in names):
                 found.append(card_id)
+        for test in self.clinical_tests.values():
+            if any(needle in name.casefold() for name in (test.name, *test.synonyms)):
+                found += [item for item in test.structures if item not in found]
         return found
 
     def resolve(self, id: str) -> str:
@@ -147,7 +159,8 @@ class Catalogue:
         for card in self.cards.values():
             ids.update(card.references)
             ids.update(ref for injury in card.injuries for ref in injury.references)
-        for item in [*self.exercises.values(), *self.stretches.values()]:
+        items = [*self.exercises.values(), *self.stretches.values()]
+        for item in [*items, *self.clinical_tests.values()]:
             ids.update(item.references)
         cited = self.cited(sorted(ids))
         return sorted(cited, key=lambda ref: (ref.authors.casefold(), ref.year, ref.id))

@@ -8,32 +8,21 @@ file and the place, so the CLI and the GUI can show it as one line.
 from __future__ import annotations
 
 import os
-import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn, TypeVar
-
-from pydantic import ValidationError
+from typing import NoReturn
 
 from annotations.catalogue import Catalogue
+from annotations.files import AnnotationError, dotted_path, read_data_file, read_validated
 from annotations.references import REFERENCES_FILE_NAME, Reference, ReferenceFile
-from annotations.schema import CARD_KINDS, Card, DataFile, Exercise, Model, OverviewCard, Stretch
+from annotations.schema import Card, ClinicalTest, DataFile, Exercise, OverviewCard, Stretch
 from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members, parts_of
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENVIRONMENT_VARIABLE = "LEGATLAS_ANNOTATIONS"
-#: tomllib ends its messages with "(at line L, column C)" or "(at end of document)".
-_TOML_POSITION = re.compile(
-    r"^(?P<reason>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
-)
-ModelT = TypeVar("ModelT", bound=Model)
-_FRIENDLY_REASONS = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
-
-
-class AnnotationError(Exception):
-    """A data file cannot be used; the message names the file and what is wrong where."""
+#: Re-exported: callers have always found these here.
+__all__ = ["AnnotationError", "dotted_path", "load_annotations", "read_data_file"]
 
 
 def user_annotation_dirs(cli_dirs: Sequence[str] = ()) -> list[Path]:
@@ -75,6 +64,7 @@ class _Content:
     cards: dict[str, tuple[Card, Path]] = field(default_factory=dict)
     exercises: dict[str, tuple[Exercise, Path]] = field(default_factory=dict)
     stretches: dict[str, tuple[Stretch, Path]] = field(default_factory=dict)
+    clinical_tests: dict[str, tuple[ClinicalTest, Path]] = field(default_factory=dict)
     overview: tuple[OverviewCard, Path] | None = None
     notes: list[tuple[str, list[str], Path]] = field(default_factory=list)
     references: dict[str, tuple[Reference, Path]] = field(default_factory=dict)
@@ -87,6 +77,8 @@ class _Content:
             _add_unique(self.exercises, exercise.id, exercise, path, "exercise")
         for stretch in data.stretch:
             _add_unique(self.stretches, stretch.id, stretch, path, "stretch")
+        for test in data.clinical_test:
+            _add_unique(self.clinical_tests, test.id, test, path, "clinical test")
         if data.overview is not None:
             if self.overview is not None:
                 _fail(path, "overview", f"a second overview (the first is in {self.overview[1]})")
@@ -120,6 +112,7 @@ class _Content:
                         update={"id": current, "former_ids": list(dict.fromkeys(former))}
                     )
                 mine[current] = (item, path)
+        self.clinical_tests.update(later.clinical_tests)
         self.overview = later.overview or self.overview
         self.notes += later.notes
         self.references.update(later.references)
@@ -131,16 +124,17 @@ class _Content:
         aliases = self.aliases()
         _check_references(self, aliases)
         _check_citations(self)
-        known = {*self.cards, *self.exercises, *self.stretches}
+        known = {*self.cards, *self.exercises, *self.stretches, *self.clinical_tests}
         extra = _notes_by_target(self.notes, known, aliases)
         exercises = {key: _with_notes(item, extra) for key, (item, _) in self.exercises.items()}
         stretches = {key: _with_notes(item, extra) for key, (item, _) in self.stretches.items()}
+        tests = {key: _with_notes(item, extra) for key, (item, _) in self.clinical_tests.items()}
         cards = {
             card_id: _finish_card(self.cards[card_id][0], exercises, stretches, extra, aliases)
             for card_id in (*STRUCTURE_IDS, *GROUPS)
         }
         references = {key: item for key, (item, _) in self.references.items()}
-        return Catalogue(self.overview[0], cards, exercises, stretches, references, aliases)
+        return Catalogue(self.overview[0], cards, exercises, stretches, references, aliases, tests)
 
 
 def _fail(path: Path, location: str, reason: str) -> NoReturn:
@@ -162,75 +156,10 @@ def _read_folder(folder: Path) -> _Content:
         if not path.is_file():
             continue
         if path.name == REFERENCES_FILE_NAME:
-            content.add_references(path, _read_validated(path, ReferenceFile))
+            content.add_references(path, read_validated(path, ReferenceFile))
         else:
             content.add_file(path, read_data_file(path))
     return content
-
-
-def read_data_file(path: Path) -> DataFile:
-    """Parse and validate one file; any problem becomes an ``AnnotationError`` naming it."""
-    return _read_validated(path, DataFile)
-
-
-def _read_validated(path: Path, model: type[ModelT]) -> ModelT:
-    """Parse one TOML file into ``model``; errors name the file and the field or line."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise AnnotationError(f"{path}: cannot be read ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise AnnotationError(
-            f"{path}: not UTF-8 text (bad byte at offset {error.start})"
-        ) from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise AnnotationError(_describe_syntax_error(path, str(error))) from None
-    except RecursionError:
-        raise AnnotationError(f"{path}: TOML syntax error: values nested too deeply") from None
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        raise AnnotationError(_describe_validation_error(path, error)) from None
-    except RecursionError:
-        raise AnnotationError(f"{path}: values nested too deeply") from None
-
-
-def _describe_syntax_error(path: Path, message: str) -> str:
-    match = _TOML_POSITION.match(message)
-    if match is None:
-        return f"{path}: TOML syntax error: {message}"
-    if match["line"] is None:
-        return f"{path}, at end of file: TOML syntax error: {match['reason']}"
-    where = f"line {match['line']}, column {match['column']}"
-    return f"{path}, {where}: TOML syntax error: {match['reason']}"
-
-
-def _describe_validation_error(path: Path, error: ValidationError) -> str:
-    problems = error.errors(include_url=False)
-    first = problems[0]
-    reason = _FRIENDLY_REASONS.get(first["type"], first["msg"])
-    value = first.get("input")
-    if first["type"] not in _FRIENDLY_REASONS and isinstance(value, (str, int, float)):
-        reason += f" (got {value!r})"
-    more = len(problems) - 1
-    suffix = f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
-    return f"{path}: {dotted_path(first['loc'])}: {reason}{suffix}"
-
-
-def dotted_path(location: tuple[str | int, ...]) -> str:
-    """``("exercise", 2, "start", "knee_flexion")`` -> ``"exercise[2].start.knee_flexion"``.
-
-    The card kind pydantic inserts after ``card`` (to say which union member it
-    tried) is dropped: the person wrote ``card.origin``, not ``card.muscle.origin``.
-    """
-    if len(location) > 1 and location[0] == "card" and location[1] in CARD_KINDS:
-        location = (location[0], *location[2:])
-    text = ""
-    for item in location:
-        text += f"[{item}]" if isinstance(item, int) else f".{item}" if text else str(item)
-    return text or "(file)"
 
 
 def _check_every_mesh_has_a_card(cards: dict[str, tuple[Card, Path]]) -> None:
@@ -284,7 +213,11 @@ def _check_citations(content: _Content) -> None:
         cited.append((path, "card.references", card.references))
         for index, injury in enumerate(card.injuries):
             cited.append((path, f"card.injuries[{index}].references", injury.references))
-    for kind, table in (("exercise", content.exercises), ("stretch", content.stretches)):
+    for kind, table in (
+        ("exercise", content.exercises),
+        ("stretch", content.stretches),
+        ("clinical test", content.clinical_tests),
+    ):
         for item, path in table.values():
             cited.append((path, f"{kind} {item.id!r}: references", item.references))
     if content.overview is not None:

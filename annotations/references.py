@@ -58,15 +58,21 @@ class Reference(Model):
         """Where the card's link goes: the URL if given, else the DOI resolver."""
         return self.url if self.url is not None else f"https://doi.org/{self.doi}"
 
-    def citation(self) -> str:
-        """``Authors (year). Title. Source.`` in plain text, for cards and the About box."""
+    def citation(self, identifiers: bool = True) -> str:
+        """``Authors (year). Title. Source.`` in plain text, then the DOI and PMID unless
+        ``identifiers`` is false (the card shows the DOI as the link itself)."""
         title = self.title if self.title.endswith((".", "?", "!")) else self.title + "."
         text = f"{self.authors} ({self.year}). {title} {self.source}."
-        if self.doi is not None:
+        if identifiers and self.doi is not None:
             text += f" doi:{self.doi}."
-        if self.pmid is not None:
+        if identifiers and self.pmid is not None:
             text += f" PMID {self.pmid}."
         return text
+
+    @property
+    def link_text(self) -> str:
+        """What the link reads: ``doi:10...`` for a DOI link, else the address."""
+        return f"doi:{self.doi}" if self.url is None else self.url
 
     def checked_text(self) -> str:
         """``link checked 2026-12-01`` or ``link not yet checked``."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from meshes.parts import GROUPS, MUSCLE_IDS, PARTS, STRUCTURE_IDS
 from meshes.pose import POSE_RANGES_DEG, Pose
@@ -184,10 +184,15 @@ class Exercise(Model):
     summary: str = ""
     steps: list[Text] = Field(min_length=1)
     equipment: list[Text] = []
-    primary: list[MuscleOrPartId] = Field(min_length=1)
+    #: Modelled prime movers. May be empty when the main movers are not modelled (the
+    #: conventional deadlift is driven by gluteus maximus and quadriceps); ``other_muscles``
+    #: then names them and ``secondary`` says what the modelled muscles do.
+    primary: list[MuscleOrPartId] = []
     secondary: list[MuscleOrPartId] = []
     other_muscles: list[Text] = []
     dosage: str = ""
+    #: For an isometric exercise: how long the ``end`` pose is held, in seconds.
+    hold_seconds: int = Field(default=0, ge=0, le=300)
     start: PoseKeyframe
     end: PoseKeyframe
     safety: list[Text] = []
@@ -195,6 +200,14 @@ class Exercise(Model):
     references: list[ReferenceId] = []
     #: Ids this exercise was published under before (``deadlift``); they still find it.
     former_ids: list[ContentId] = []
+
+    @model_validator(mode="after")
+    def _names_a_modelled_muscle(self) -> Exercise:
+        if not self.primary and not self.secondary:
+            raise ValueError("an exercise needs a primary or a secondary muscle from the model")
+        if not self.primary and not self.other_muscles:
+            raise ValueError("with no modelled prime mover, other_muscles must name the real ones")
+        return self
 
 
 class Stretch(Model):
@@ -227,6 +240,25 @@ class Stretch(Model):
     former_ids: list[ContentId] = []
 
 
+class ClinicalTest(Model):
+    """A bedside test (Thompson, straight-leg raise...): its own card, shown on the cards
+    of the structures it examines and found by search; ``pose`` shows it on the model."""
+
+    id: ContentId
+    name: Text
+    synonyms: list[Text] = []
+    structures: list[CardId] = Field(min_length=1)
+    summary: Text
+    steps: list[Text] = Field(min_length=1)
+    normal: list[Text] = Field(min_length=1)
+    abnormal: list[Text] = Field(min_length=1)
+    start: PoseKeyframe | None = None
+    pose: PoseKeyframe | None = None
+    side_note: str = ""
+    notes: list[Text] = []
+    references: list[ReferenceId] = Field(min_length=1)
+
+
 class OverviewCard(Model):
     """What the info panel shows when nothing is selected."""
 
@@ -240,10 +272,12 @@ class OverviewCard(Model):
 
 class DataFile(Model):
     """One TOML file: any mix of a ``[card]``, ``[overview]``, ``[[exercise]]``,
-    ``[[stretch]]`` and ``[notes]`` (id -> list of extra lines, for teachers)."""
+    ``[[stretch]]``, ``[[clinical_test]]`` and ``[notes]`` (id -> list of extra lines,
+    for teachers)."""
 
     card: AnyCard | None = None
     overview: OverviewCard | None = None
     exercise: list[Exercise] = []
     stretch: list[Stretch] = []
+    clinical_test: list[ClinicalTest] = []
     notes: dict[str, list[Text]] = {}

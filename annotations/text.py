@@ -10,7 +10,7 @@ import textwrap
 from typing import Any
 
 from annotations.catalogue import Catalogue
-from annotations.schema import Exercise, PoseKeyframe, Stretch
+from annotations.schema import ClinicalTest, Exercise, PoseKeyframe, Stretch
 
 WIDTH_CHARS = 78
 
@@ -23,6 +23,7 @@ def describable_ids(catalogue: Catalogue) -> list[str]:
         *catalogue.group_ids,
         *catalogue.exercises,
         *catalogue.stretches,
+        *catalogue.clinical_tests,
         "overview",
     ]
 
@@ -49,6 +50,13 @@ def card_as_dict(catalogue: Catalogue, id: str) -> dict[str, Any]:
             **stretch.model_dump(mode="json"),
             "reference_details": _reference_dicts(catalogue, stretch.references),
         }
+    if id in catalogue.clinical_tests:
+        test = catalogue.clinical_tests[id]
+        return {
+            "kind": "clinical_test",
+            **test.model_dump(mode="json"),
+            "reference_details": _reference_dicts(catalogue, test.references),
+        }
     card = catalogue.card(id)
     data = card.model_dump(mode="json")
     data["reference_details"] = [
@@ -63,6 +71,9 @@ def card_as_dict(catalogue: Catalogue, id: str) -> dict[str, Any]:
     ]
     data["stretch_details"] = [
         item.model_dump(mode="json") for item in catalogue.stretches_for(card.id)
+    ]
+    data["clinical_test_details"] = [
+        item.model_dump(mode="json") for item in catalogue.tests_for(card.id)
     ]
     data["disclaimer"] = catalogue.disclaimer
     return data
@@ -80,6 +91,8 @@ def card_as_text(catalogue: Catalogue, id: str) -> str:
         lines = _exercise_lines(catalogue, catalogue.exercises[id])
     elif id in catalogue.stretches:
         lines = _stretch_lines(catalogue, catalogue.stretches[id])
+    elif id in catalogue.clinical_tests:
+        lines = _test_lines(catalogue, catalogue.clinical_tests[id])
     else:
         lines = _card_lines(catalogue, id)
     return "\n".join([*lines, "", *_wrap(catalogue.disclaimer)]).rstrip() + "\n"
@@ -91,8 +104,7 @@ def _wrap(text: str, indent: str = "", bullet: str = "") -> list[str]:
         WIDTH_CHARS,
         initial_indent=indent + bullet,
         subsequent_indent=indent + " " * len(bullet),
-        break_on_hyphens=False,  # keeps links whole, so they can be copied
-        break_long_words=False,
+        break_on_hyphens=False,  # keeps most links whole, so they can be copied
     ) or [indent + bullet]
 
 
@@ -187,6 +199,10 @@ def _card_lines(catalogue: Catalogue, id: str) -> list[str]:
     if stretches:
         lines += _heading("Stretches")
         lines += _bullets([f"{item.name} [{item.id}]" for item in stretches])
+    tests = catalogue.tests_for(card.id)
+    if tests:
+        lines += _heading("Clinical tests")
+        lines += _bullets([f"{item.name} [{item.id}]" for item in tests])
     for injury in card.injuries:
         lines += _heading(f"Injury: {injury.name}")
         for label, items in (
@@ -206,7 +222,10 @@ def _references_lines(catalogue: Catalogue, references) -> list[str]:
     """Each reference as its citation and the link to follow, marked if unchecked."""
     if not references:
         return []
-    items = [f"{ref.citation()} {ref.link} ({ref.checked_text()})" for ref in references]
+    items = []
+    for ref in references:
+        doi = f" doi:{ref.doi}." if ref.doi and ref.url else ""  # else the link is the DOI
+        items.append(f"{ref.citation(identifiers=False)}{doi} {ref.link} ({ref.checked_text()})")
     return _heading("References") + _bullets(items)
 
 
@@ -222,11 +241,16 @@ def _exercise_lines(catalogue: Catalogue, exercise: Exercise) -> list[str]:
     if exercise.summary:
         lines += _wrap(exercise.summary)
     lines.append("")
-    lines += _field("Primary", _names(catalogue, exercise.primary))
+    lines += _field(
+        "Primary",
+        _names(catalogue, exercise.primary) or "none of the modelled muscles (see Also works)",
+    )
     lines += _field("Secondary", _names(catalogue, exercise.secondary))
     lines += _field("Also works", ", ".join(exercise.other_muscles))
     lines += _field("Equipment", ", ".join(exercise.equipment) or "none")
     lines += _field("Dosage", exercise.dosage)
+    if exercise.hold_seconds:
+        lines += _field("Hold", f"{exercise.hold_seconds} seconds at the end pose")
     lines += _field("Start pose", pose_text(exercise.start))
     lines += _field("End pose", pose_text(exercise.end))
     lines += _heading("Steps") + _numbered(exercise.steps)
@@ -260,6 +284,28 @@ def _stretch_lines(catalogue: Catalogue, stretch: Stretch) -> list[str]:
         if items:
             lines += _heading(heading) + _bullets(items)
     lines += _references_lines(catalogue, catalogue.cited(stretch.references))
+    return lines
+
+
+def _test_lines(catalogue: Catalogue, test: ClinicalTest) -> list[str]:
+    title = f"{test.name} (clinical test)"
+    lines = [title, "=" * len(title)]
+    if test.synonyms:
+        lines += _field("Also called", ", ".join(test.synonyms))
+    lines += _field("Examines", _names(catalogue, test.structures))
+    lines += ["", *_wrap(test.summary)]
+    if test.pose is not None:
+        lines.append("")
+        if test.start is not None:
+            lines += _field("From pose", pose_text(test.start))
+        lines += _field("Pose", pose_text(test.pose))
+        lines += _wrap(test.side_note)
+    lines += _heading("How it is done") + _numbered(test.steps)
+    lines += _heading("Normal") + _bullets(test.normal)
+    lines += _heading("Abnormal") + _bullets(test.abnormal)
+    if test.notes:
+        lines += _heading("Notes") + _bullets(test.notes)
+    lines += _references_lines(catalogue, catalogue.cited(test.references))
     return lines
 
 

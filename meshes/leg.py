@@ -92,7 +92,8 @@ def _part_arrays(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, n
         transform = frame_transform(BONE_SEGMENTS[bone], pose)
         rotation = transform[:3, :3]
         arrays[bone] = (points @ rotation.T + transform[:3, 3], normals @ rotation.T)
-    leg_skin, foot_skin = skin_points(pose, resolution), foot_skin_points(pose, resolution)
+    muscles = np.concatenate([arrays[part_id][0] for part_id in MUSCLES])
+    leg_skin, foot_skin = skin_points(pose, resolution, muscles), foot_skin_points(pose, resolution)
     arrays["skin"] = (
         np.concatenate([leg_skin[0], foot_skin[0]]),
         np.concatenate([leg_skin[1], foot_skin[1]]),

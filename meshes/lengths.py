@@ -63,6 +63,23 @@ def length_curve(part_id: str, joint: str, pose: Pose, samples: int = 41):
     return angles, np.array(lengths)
 
 
+def length_curves(joint: str, pose: Pose, samples: int = 41):
+    """Angles (deg) and every muscle part's length (mm) sweeping one joint, the others held.
+
+    One path-length pass per angle serves all parts, so a table of every
+    muscle costs no more than one curve.
+    """
+    low, high = POSE_RANGES_DEG[joint]
+    angles = np.linspace(low, high, samples)
+    values = pose.as_dict()
+    by_part: dict[str, list[float]] = {}
+    for angle in angles:
+        values[joint] = float(angle)
+        for part_id, length in path_lengths_mm(Pose(**values)).items():
+            by_part.setdefault(part_id, []).append(length)
+    return angles, {part_id: np.array(lengths) for part_id, lengths in by_part.items()}
+
+
 def length_line(structure_id: str | None, pose: Pose) -> str:
     """One line for a muscle's card: each part's length now and its change, or ""."""
     if structure_id not in STRUCTURE_IDS:

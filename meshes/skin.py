@@ -113,22 +113,70 @@ def _ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 FIT_POSES: tuple[Pose, ...] = (
     STANDING,
     Pose(knee_flexion=60),
+    Pose(knee_flexion=75),
     Pose(knee_flexion=90),
     Pose(hip_flexion=60, knee_flexion=60),
     Pose(hip_flexion=90),
+    Pose(hip_flexion=105),
+    Pose(hip_flexion=120),
+    Pose(hip_flexion=120, knee_flexion=90),
+    Pose(hip_flexion=120, knee_flexion=140),
     Pose(ankle_dorsiflexion=-50),  # the tendon swings back round the heel
 )
 
 
-def _standing_equivalent(points: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:
+#: Rounds of the fixed point that carries a posed point back to standing (it settles in 3 or 4).
+STANDING_ITERATIONS = 6
+
+
+def _standing_equivalent(
+    points: np.ndarray,
+    guess: np.ndarray,
+    z: np.ndarray,
+    centres: np.ndarray,
+    radii: np.ndarray,
+    pose: Pose,
+) -> np.ndarray:
+    """Posed points carried back to standing by the skin's own blend, starting from ``guess``.
+
+    A skin point turns with each joint by shares that depend on where it sits
+    standing (its height, and front or back at the hip), so the standing place
+    of a posed point is a fixed point: guess it, take the blend there, undo it,
+    repeat. Starting from the muscle's own standing vertex keeps each point on
+    its own segment's skin, where the nearest ring plane in a bend can belong
+    to a ring across the fold.
+    """
+    if pose == STANDING:
+        return points  # every blend is the identity
+    estimate = guess.astype(float)
+    for _ in range(STANDING_ITERATIONS):
+        height = estimate[:, 2]
+        ring = np.clip(np.searchsorted(-z, -height), 0, len(z) - 1)
+        front = np.clip((estimate[:, 1] - centres[ring, 1]) / radii[ring, 1], 0.0, 1.0)
+        hip = (1.0 - front) * smoothstep(height, *BLEND_ZONES_MM["hip"]) + front * smoothstep(
+            height, *GROIN_BLEND_ZONE_MM
+        )
+        transforms = joint_chain(
+            pose,
+            hip=hip,
+            knee=smoothstep(height, *BLEND_ZONES_MM["knee"]),
+            ankle=smoothstep(height, *BLEND_ZONES_MM["ankle"]),
+        )
+        rotations, shifts = transforms[:, :3, :3], transforms[:, :3, 3]
+        undone = np.einsum("nji,nj->ni", rotations, points - shifts)
+        estimate = 0.5 * (estimate + undone)  # damped: a fold can make the plain step overshoot
+    return estimate
+
+
+def _nearest_ring_equivalent(points: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:
     """Posed points carried back into standing coordinates by their nearest skin ring's frame.
 
     The nearest ring is the one whose plane is near and whose axis is close
     (planes alone are ambiguous in a bend); all distances come from matrix
-    products, so this stays fast for thousands of points.
+    products, so this stays fast for thousands of points. In a fold a point can
+    lie under the other segment's skin: this finds that skin where
+    ``_standing_equivalent`` finds the point's own.
     """
-    if pose == STANDING:
-        return points  # every ring's frame is the identity
     transforms = _ring_transforms(z, pose)
     rotations, shifts = transforms[:, :3, :3], transforms[:, :3, 3]
     # Choosing the nearest ring needs no more than single precision, at half the cost.
@@ -159,11 +207,17 @@ def _bone_cloud(z: np.ndarray) -> np.ndarray:
 def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
     """Per ring and angle, the factor that pushes the section out past every muscle and bone."""
     clouds = []
+    standing = np.concatenate([points for points, _ in sweep_muscles(STANDING, 1.0).values()])
     for pose in FIT_POSES:
         cloud = np.concatenate([points for points, _ in sweep_muscles(pose, 1.0).values()])
-        # Bent poses only widen the envelope where the joints fold; every other vertex is
-        # dense enough for that (the bins below are dilated), at half the cost.
-        clouds.append(_standing_equivalent(cloud if pose == STANDING else cloud[::2], z, pose))
+        if pose == STANDING:
+            clouds.append(cloud)
+            continue
+        # Every other vertex is dense enough to widen the folds (the bins are dilated). Each
+        # is asked of its own segment's skin and of the skin nearest to it in the pose.
+        clouds.append(_standing_equivalent(cloud[::2], standing[::2], z, centres, radii, pose))
+        nearest = _nearest_ring_equivalent(cloud[::2], z, pose)
+        clouds.append(_standing_equivalent(cloud[::2], nearest, z, centres, radii, pose))
     points = np.concatenate([*clouds, _bone_cloud(z)])
     ring = np.clip(np.searchsorted(-z, -points[:, 2]), 0, len(z) - 1)
     local = (points[:, :2] - centres[ring, :2]) / radii[ring]
@@ -208,6 +262,34 @@ def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
     return points, z
 
 
+#: Where the front of the hip folds: the groin bends over a short zone, the buttock over a long one.
+GROIN_BLEND_ZONE_MM = (20.0, -70.0)
+
+
+def _hip_weights(z: np.ndarray, n_around: int) -> np.ndarray:
+    """``(n_rings, n_around)`` share of the hip's angle each skin point turns by.
+
+    A ring turning as a whole would sweep its front into the thigh when the hip
+    bends far, folding the groin's skin inside out across the hamstrings; the
+    front of each ring follows the thigh sooner instead, as the groin creases.
+    """
+    front = np.clip(_unit_section(n_around)[:, 1], 0.0, 1.0)[None]  # 1 at the front, 0 at the back
+    back = smoothstep(z, *BLEND_ZONES_MM["hip"])[:, None]
+    groin = smoothstep(z, *GROIN_BLEND_ZONE_MM)[:, None]
+    return (1.0 - front) * back + front * groin
+
+
+def _vertex_transforms(z: np.ndarray, n_around: int, pose: Pose) -> np.ndarray:
+    """``(n_rings, n_around, 4, 4)``: each skin point's transform (the hip's share per point)."""
+    hip = _hip_weights(z, n_around)
+    others = {
+        joint: np.broadcast_to(smoothstep(z, *zone)[:, None], hip.shape).ravel()
+        for joint, zone in BLEND_ZONES_MM.items()
+        if joint != "hip"
+    }
+    return joint_chain(pose, hip=hip.ravel(), **others).reshape(*hip.shape, 4, 4)
+
+
 def _ring_transforms(z: np.ndarray, pose: Pose) -> np.ndarray:
     """Each ring's transform: its own fraction of every joint, from the blend zones."""
     return joint_chain(
@@ -217,35 +299,110 @@ def _ring_transforms(z: np.ndarray, pose: Pose) -> np.ndarray:
 
 #: Standing z of the skin ring that turns by half the knee angle: the plane of the knee crease.
 KNEE_CREASE_Z_MM = 0.5 * sum(BLEND_ZONES_MM["knee"])
-#: Half the gap kept between the thigh's and the calf's skin where they press together.
-CREASE_HALF_GAP_MM = 1.0
+#: How far the thigh's and the calf's skin may each pass the crease plane where they press
+#: together: they overlap a little, so no gap is left between them for tissue to show in.
+CREASE_OVERLAP_MM = 0.4
+#: Muscle this close to the crease, on the other segment's side or touching the plane, is
+#: covered by its own skin: the skin gives way round it (within ``CREASE_REACH_MM`` along the
+#: plane) by ``CREASE_MUSCLE_MARGIN_MM``.
+CREASE_MUSCLE_DEPTH_MM = 15.0
+CREASE_REACH_MM = 20.0
+CREASE_MUSCLE_MARGIN_MM = 2.0
 
 
-def _crease_at_knee(posed: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:
+def _cells(points: np.ndarray) -> np.ndarray:
+    """Integer keys of the ``CREASE_REACH_MM`` squares that 2-D points fall in."""
+    index = np.floor(points / CREASE_REACH_MM).astype(np.int64)
+    return index[:, 0] * 100_003 + index[:, 1]
+
+
+def _crease_allowance(
+    plane_points: np.ndarray,
+    skin_side: np.ndarray,
+    muscle_points: np.ndarray,
+    muscle_depth: np.ndarray,
+) -> np.ndarray:
+    """Per skin point, how far it may pass the crease plane: further where a muscle crosses.
+
+    A calf belly that bulges a few millimetres past the plane where the thigh's
+    skin is absent (beside the contact) would otherwise lie in the open; the
+    calf's skin there stops just beyond it instead. Points are 2-D coordinates
+    in the plane; muscles reach the skin points in their own and the eight
+    neighbouring squares of the plane, so the cost grows with the points, not
+    with their product.
+    """
+    allowance = np.full(len(plane_points), CREASE_OVERLAP_MM)
+    for side in (1.0, -1.0):
+        own = skin_side == side
+        own_depth = side * muscle_depth
+        crossing = (own_depth < CREASE_MUSCLE_MARGIN_MM) & (own_depth > -CREASE_MUSCLE_DEPTH_MM)
+        if not own.any() or not crossing.any():
+            continue
+        keys = _cells(muscle_points[crossing])
+        reach = np.maximum(-own_depth[crossing], 0.0) + CREASE_MUSCLE_MARGIN_MM
+        order = np.argsort(keys)
+        unique, first = np.unique(keys[order], return_index=True)
+        deepest = np.maximum.reduceat(reach[order], first)
+        need = np.zeros(int(own.sum()))
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                wanted = _cells(plane_points[own] + CREASE_REACH_MM * np.array([dx, dy]))
+                found = np.clip(np.searchsorted(unique, wanted), 0, len(unique) - 1)
+                need = np.maximum(need, np.where(unique[found] == wanted, deepest[found], 0.0))
+        allowance[own] = np.maximum(allowance[own], need)
+    return allowance
+
+
+def _crease_at_knee(
+    posed: np.ndarray, z: np.ndarray, pose: Pose, muscle_points: np.ndarray | None
+) -> np.ndarray:
     """Keep thigh skin above and calf skin below the knee's bisecting plane.
 
     In deep flexion the calf and the back of the thigh press together; without
     this the calf rings would pass through the thigh's. Points on the wrong
-    side are moved onto the plane, which makes a crease behind the knee.
+    side are moved onto the plane (a hair past it, so the two meet), which makes
+    a crease behind the knee; where a muscle crosses the plane close by, the
+    skin stops just beyond the muscle instead.
     """
     if pose.knee_flexion <= 0.0:
         return posed
     half = frame_transform("knee:0.5", pose)
     normal = half[:3, 2]
     origin = half[:3, :3] @ np.array([0.0, 0.0, KNEE_CREASE_Z_MM]) + half[:3, 3]
-    side = np.where(z > KNEE_CREASE_Z_MM, 1.0, -1.0)[:, None]
-    overshoot = np.minimum(side * ((posed - origin) @ normal) - CREASE_HALF_GAP_MM, 0.0)
+    side = np.broadcast_to(np.where(z > KNEE_CREASE_Z_MM, 1.0, -1.0)[:, None], posed.shape[:2])
+    depth = (posed - origin) @ normal
+    allowance = np.full(posed.shape[:2], CREASE_OVERLAP_MM)
+    pressed = side * depth < -CREASE_OVERLAP_MM
+    if muscle_points is not None and pressed.any():
+        muscle_depth = (muscle_points - origin) @ normal
+        near = np.abs(muscle_depth) < CREASE_MUSCLE_DEPTH_MM
+        basis = np.stack([half[:3, 0], half[:3, 1]], -1)  # two directions in the plane
+        on_plane = posed[pressed] @ basis
+        muscles_on_plane = muscle_points[near] @ basis
+        allowance[pressed] = _crease_allowance(
+            on_plane, side[pressed], muscles_on_plane, muscle_depth[near]
+        )
+    overshoot = np.minimum(side * depth + allowance, 0.0)
     return posed - (side * overshoot)[:, :, None] * normal
 
 
-def skin_points(pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:
-    """Points and outward normals of the skin in a pose."""
+def skin_points(
+    pose: Pose, resolution: float, muscle_points: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Points and outward normals of the skin in a pose; ``muscle_points`` shape the knee crease."""
     template, z = skin_template(resolution)
     n_rings, n_around = skin_shape(resolution)
     transforms = _ring_transforms(z, pose)
     rings = template[1:-1].reshape(n_rings, n_around, 3)
     posed = np.einsum("rij,raj->rai", transforms[:, :3, :3], rings) + transforms[:, None, :3, 3]
-    posed = _crease_at_knee(posed, z, pose)
+    top, bottom = BLEND_ZONES_MM["hip"]
+    groin = (z < top) & (z > bottom)  # rings whose front and back turn by different shares
+    if pose.hip_flexion != 0.0:
+        per_point = _vertex_transforms(z[groin], n_around, pose)
+        posed[groin] = (
+            np.einsum("raij,raj->rai", per_point[..., :3, :3], rings[groin]) + per_point[..., :3, 3]
+        )
+    posed = _crease_at_knee(posed, z, pose, muscle_points)
     caps = np.stack([transforms[0, :3, :3] @ template[0] + transforms[0, :3, 3],
                      transforms[-1, :3, :3] @ template[-1] + transforms[-1, :3, 3]])  # fmt: skip
     points = np.concatenate([caps[:1], posed.reshape(-1, 3), caps[1:]])

@@ -33,6 +33,11 @@ def stretch_ids(catalogue, structure_id):
     return [stretch.id for stretch in catalogue.stretches_for(structure_id)]
 
 
+def structures(ids) -> set[str]:
+    """Muscle or head ids -> the muscles they belong to."""
+    return {item.split(".")[0] for item in ids}
+
+
 def actions(card) -> set[tuple[str, str]]:
     return {(action.joint, action.movement) for action in card.actions}
 
@@ -116,7 +121,9 @@ def test_hamstrings_work_in_sprinting_and_changes_of_direction(catalogue):
 def test_hamstrings_are_trained_by_deadlifts_and_leg_curls(catalogue):
     assert {"romanian_deadlift", "leg_curl"} <= set(exercise_ids(catalogue, "hamstrings"))
     for exercise_id in ("romanian_deadlift", "leg_curl"):
-        assert set(HAMSTRING_IDS) <= set(catalogue.exercises[exercise_id].primary)
+        assert set(HAMSTRING_IDS) <= structures(catalogue.exercises[exercise_id].primary)
+    # Only the knee-bending curl names the whole biceps: the hinge moves the long head alone.
+    assert "biceps_femoris.long_head" in catalogue.exercises["romanian_deadlift"].primary
 
 
 def test_dynamic_stretches_prepare_the_hamstrings_before_workouts(catalogue):
@@ -183,18 +190,29 @@ def test_calf_muscles_push_off_stabilise_and_balance(catalogue):
     assert "calf raises" in tips and "risk" in tips
 
 
-def test_regular_stretching_prevents_tightness_from_sitting(catalogue):
+def test_regular_stretching_and_what_sitting_really_does(catalogue):
+    """The seed's advice is kept, its myth corrected: sitting lengthens the two-joint hamstrings."""
     tips = text_of(catalogue.card("hamstrings").training_tips)
     assert "stretch regularly" in tips and "sitting" in tips and "desk" in tips
-    assert "sitting at a desk" in text_of(catalogue.overview.paragraphs)
+    assert "does not hold the hamstrings short" in tips and "longer than in standing" in tips
+    assert "shortened position" not in tips
+    overview = text_of(catalogue.overview.paragraphs)
+    assert (
+        "sitting at a desk" in overview
+        and "does not actually hold the hamstrings short" in overview
+    )
 
 
 def test_the_article_stretches_are_present_with_honest_targets(catalogue):
-    assert set(HAMSTRING_IDS) <= set(catalogue.stretches["seated_forward_bend"].targets)
-    assert catalogue.stretches["wall_calf_stretch"].targets == ["gastrocnemius"]
+    assert set(HAMSTRING_IDS) <= structures(catalogue.stretches["seated_forward_bend"].targets)
+    assert "biceps_femoris.short_head" in catalogue.stretches["seated_forward_bend"].slack
+    assert catalogue.stretches["wall_calf_stretch"].targets == ["gastrocnemius", "soleus"]
+    assert "percentage" in text_of(catalogue.stretches["wall_calf_stretch"].notes)
     assert "bench" in text_of(catalogue.stretches["wall_calf_stretch"].equipment)
     assert catalogue.stretches["bent_knee_calf_stretch"].targets == ["soleus"]
-    assert set(catalogue.stretches["downward_dog"].targets) == {*HAMSTRING_IDS, "gastrocnemius"}
+    assert catalogue.stretches["bent_knee_calf_stretch"].slack == ["gastrocnemius"]
+    dog = structures(catalogue.stretches["downward_dog"].targets)
+    assert dog == {*HAMSTRING_IDS, "gastrocnemius"}
     warrior = catalogue.stretches["warrior_two"]
     assert "back leg" in warrior.side_note
     quadriceps = catalogue.stretches["standing_quadriceps_stretch"]
@@ -221,7 +239,8 @@ def test_group_cards_carry_the_comparison_table(catalogue):
         assert "knee flexion" in rows["gastrocnemius"].primary_function
         assert rows["gastrocnemius"].common_exercises == ["Calf raises", "Box jumps"]
         assert "knee bent" in rows["soleus"].primary_function
-        assert rows["soleus"].common_exercises == ["Seated soleus raises", "Stair climbing"]
+        assert rows["soleus"].common_exercises[0] == "Seated soleus raises"
+        assert any("Stair climbing" in item for item in rows["soleus"].common_exercises)
 
 
 def test_overview_explains_the_controls_and_says_it_is_not_medical_advice(catalogue):
@@ -266,8 +285,10 @@ def test_calf_muscles_are_supplied_by_the_tibial_nerve(catalogue):
 def test_achilles_tendon_names_and_search(catalogue):
     tendon = catalogue.card("calcaneal_tendon")
     assert {"Achilles tendon", "tendo calcaneus"} <= set(tendon.synonyms)
-    assert catalogue.search("achilles") == ["calcaneal_tendon"]
-    assert catalogue.search("ACHILLES") == ["calcaneal_tendon"]
+    assert catalogue.search("achilles")[0] == "calcaneal_tendon"
+    assert catalogue.search("ACHILLES")[0] == "calcaneal_tendon"
+    assert catalogue.search("thompson") == ["calcaneal_tendon", "triceps_surae"]
+    assert catalogue.search("straight-leg raise") == ["hamstrings"]
     assert catalogue.search("calf muscles") == ["triceps_surae"]
     assert catalogue.search("short head") == ["biceps_femoris"]
     assert catalogue.search("kneecap") == ["patella"]
@@ -311,11 +332,18 @@ def test_stretch_poses_lengthen_their_targets(catalogue):
     straight = catalogue.stretches["wall_calf_stretch"].pose
     bent = catalogue.stretches["bent_knee_calf_stretch"].pose
     assert straight.knee_flexion == 0 and straight.ankle_dorsiflexion >= 15
-    assert 30 <= bent.knee_flexion <= 40 and bent.ankle_dorsiflexion >= 20
-    forward_bend = catalogue.stretches["seated_forward_bend"].pose
-    assert forward_bend.hip_flexion >= 100 and forward_bend.knee_flexion == 0
+    assert 45 <= bent.knee_flexion <= 70 and bent.ankle_dorsiflexion >= 20
+    # Straight-knee hamstring stretches stay within a typical straight-leg raise (about 80-90).
+    for stretch_id in (
+        "seated_forward_bend",
+        "downward_dog",
+        "inchworm",
+        "lying_hamstring_stretch",
+    ):
+        pose = catalogue.stretches[stretch_id].pose
+        assert 70 <= pose.hip_flexion <= 90 and pose.knee_flexion <= 5, stretch_id
     dog = catalogue.stretches["downward_dog"].pose
-    assert dog.hip_flexion >= 90 and dog.knee_flexion == 0 and dog.ankle_dorsiflexion > 0
+    assert dog.ankle_dorsiflexion > 0
     quadriceps = catalogue.stretches["standing_quadriceps_stretch"].pose
     assert quadriceps.hip_flexion < 0 and quadriceps.knee_flexion >= 120
     for stretch in catalogue.stretches.values():

@@ -10,12 +10,29 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotations import AnnotationError, load_annotations
+from annotations.references import Reference
 from annotations.schema import DataFile, Exercise, Stretch
 
 FIELD_NAMES = sorted(
-    {*DataFile.model_fields, *Exercise.model_fields, *Stretch.model_fields, "soleus", "x"}
+    {
+        *DataFile.model_fields,
+        *Exercise.model_fields,
+        *Stretch.model_fields,
+        *Reference.model_fields,
+        "soleus",
+        "x",
+    }
 )
-HEADERS = ["[card]", "[[exercise]]", "[[stretch]]", "[notes]", "[overview]", "[card.parts.x]"]
+HEADERS = [
+    "[card]",
+    "[[exercise]]",
+    "[[stretch]]",
+    "[notes]",
+    "[overview]",
+    "[card.parts.x]",
+    "[[reference]]",
+    "[[clinical_test]]",
+]
 
 scalars = st.one_of(
     st.integers(-1000, 1000).map(str),
@@ -51,7 +68,9 @@ garbage = st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encod
 def test_garbage_files_give_a_catalogue_or_an_annotation_error(contents):
     with tempfile.TemporaryDirectory() as folder:
         for index, content in enumerate(contents):
-            (Path(folder) / f"garbage{index}.toml").write_bytes(content)
+            # The last file is the folder's reference list, which has its own schema.
+            name = "references.toml" if index == len(contents) - 1 else f"garbage{index}.toml"
+            (Path(folder) / name).write_bytes(content)
         try:
             catalogue = load_annotations([folder])
         except AnnotationError as error:

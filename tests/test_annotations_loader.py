@@ -215,9 +215,9 @@ def test_user_exercises_stretches_and_notes_are_merged(tmp_path):
     assert "single_leg_calf_raise" in [e.id for e in catalogue.exercises_for("soleus")]
     assert "single_leg_calf_raise" in [e.id for e in catalogue.exercises_for("triceps_surae")]
     assert "step_calf_stretch" in [s.id for s in catalogue.stretches_for("gastrocnemius")]
-    assert catalogue.card("soleus").notes == ["Our class does these on Tuesdays."]
+    assert catalogue.card("soleus").notes[-1] == "Our class does these on Tuesdays."
     assert catalogue.card("gastrocnemius").notes == ["The medial head is the bigger one."]
-    assert catalogue.exercises["deadlift"].notes == ["Use the hex bar in our gym."]
+    assert catalogue.exercises["deadlift"].notes[-1] == "Use the hex bar in our gym."
     assert "deadlift" in catalogue.exercises  # built-in content is still there
     assert catalogue.card("biceps_femoris").notes == []
 
@@ -232,7 +232,7 @@ def test_later_folders_replace_items_with_the_same_id(tmp_path):
     write(first, "d.toml", "[notes]\nsoleus = ['first']\n")
     catalogue = load_annotations([first, second])
     assert catalogue.exercises["single_leg_calf_raise"].name == "One-leg heel raise"
-    assert catalogue.card("soleus").notes == ["first", "second"]
+    assert catalogue.card("soleus").notes[-2:] == ["first", "second"]
 
 
 def test_environment_folders_come_before_command_line_folders(tmp_path, monkeypatch):
@@ -246,10 +246,14 @@ def test_environment_folders_come_before_command_line_folders(tmp_path, monkeypa
 
 
 def test_loading_everything_is_fast():
-    """Under 50 ms once pydantic is imported (best of three, to ignore a busy machine)."""
+    """Under 100 ms once pydantic is imported (best of three, to ignore a busy machine).
+
+    The budget was 50 ms until the content roughly doubled (references, clinical
+    tests, rehabilitation exercises); nearly all the time is tomllib parsing text.
+    """
     timings = []
     for _ in range(3):
         started = time.perf_counter()
         load_annotations()
         timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.05
+    assert min(timings) < 0.1

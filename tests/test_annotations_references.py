@@ -41,6 +41,29 @@ def source(id="lunsford", year=1995, link='doi = "10.1093/ptj/75.8.694"') -> str
 # --- the built-in list ------------------------------------------------------------------
 
 
+def test_every_card_exercise_and_stretch_cites_followable_sources(catalogue):
+    for card in catalogue.cards.values():
+        assert card.references, card.id
+    items = [*catalogue.exercises.values(), *catalogue.stretches.values()]
+    for item in [*items, *catalogue.clinical_tests.values()]:
+        assert item.references, item.id
+    for reference in catalogue.references():
+        assert reference.link.startswith(("https://", "http://")), reference.id
+        assert reference.title and reference.authors and reference.source and reference.year
+
+
+def test_clinical_advice_cites_a_specific_study_or_guideline(catalogue):
+    """Injury advice must not rest on textbooks and encyclopaedias alone."""
+    general = {"gray42", "gray1918", "moore9"}
+    for card in catalogue.cards.values():
+        for injury in card.injuries:
+            cited = set(injury.references) - general
+            assert any(
+                ref.doi or "nhs.uk" in ref.link or "statpearls" in ref.link or "NBK" in ref.source
+                for ref in catalogue.cited(sorted(cited))
+            ), (card.id, injury.name)
+
+
 def test_unchecked_links_say_so(catalogue):
     references = catalogue.reference_list
     assert references["heiderscheit2010"].checked_text().startswith("link checked 20")
@@ -137,3 +160,44 @@ def test_info_accepts_the_former_id_and_prints_linked_references():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Romanian deadlift (exercise)")
     assert "https://" in result.stdout and "REFERENCES" in result.stdout
+
+
+# --- clinical tests and exercises with unmodelled prime movers ---------------------------
+
+
+def test_a_clinical_test_naming_an_unknown_structure_names_the_field(tmp_path):
+    write(
+        tmp_path,
+        "tests.toml",
+        '[[clinical_test]]\nid = "drawer"\nname = "Drawer test"\nstructures = ["acl"]\n'
+        'summary = "Pull the shin forward."\nsteps = ["Pull."]\nnormal = ["Firm stop."]\n'
+        'abnormal = ["Soft end."]\nreferences = ["gray42"]\n',
+    )
+    message = load_error(tmp_path)
+    assert "tests.toml: clinical_test[0].structures[0]" in message and "'acl'" in message
+
+
+def test_an_exercise_with_no_modelled_muscle_at_all_is_refused(tmp_path):
+    write(
+        tmp_path,
+        "mine.toml",
+        '[[exercise]]\nid = "squat"\nname = "Squat"\nsteps = ["Sit back."]\n'
+        "start = { hip_flexion = 0, knee_flexion = 0, ankle_dorsiflexion = 0 }\n"
+        "end = { hip_flexion = 90, knee_flexion = 90, ankle_dorsiflexion = 20 }\n",
+    )
+    message = load_error(tmp_path)
+    assert "mine.toml: exercise[0]" in message
+    assert "needs a primary or a secondary muscle" in message
+
+
+def test_a_clinical_test_in_a_teachers_folder_is_shown_and_found(tmp_path):
+    write(
+        tmp_path,
+        "tests.toml",
+        '[[clinical_test]]\nid = "heel_walk"\nname = "Heel walking"\n'
+        'structures = ["triceps_surae"]\nsummary = "Walk on the heels."\nsteps = ["Walk."]\n'
+        'normal = ["Easy."]\nabnormal = ["Foot slaps."]\nreferences = ["gray42"]\n',
+    )
+    catalogue = load_annotations([tmp_path])
+    assert "heel_walk" in [test.id for test in catalogue.tests_for("soleus")]
+    assert catalogue.search("heel walking") == ["triceps_surae"]

@@ -110,8 +110,8 @@ def test_cli_refuses_a_non_empty_directory_with_status_1(tmp_path):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (("--knee-flexion", "200"), "knee_flexion = 200.0 is outside its range 0..140"),
-        (("--hip-flexion", "-31"), "hip_flexion"),
+        (("--knee-flexion", "200"), "--knee-flexion 200 is out of range; use 0..140 degrees"),
+        (("--hip-flexion", "-31"), "--hip-flexion -31 is out of range"),
         (("--format", "3ds"), "invalid choice: '3ds' (choose from 'vtp', 'stl', 'obj', 'ply')"),
         (("--ankle-dorsiflexion", "steep"), "invalid float value"),
     ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 
 from meshes.lengths import length_rows
@@ -112,13 +113,17 @@ def test_length_curves_plot_and_export(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.length_plot is not None, timeout=3000)
     window.state.select("gastrocnemius")
     plot = window.length_plot
-    assert set(plot.curves) == {"gastrocnemius.medial_head", "gastrocnemius.lateral_head"}
-    plot.save_csv_to(tmp_path / "curves.csv")
+    assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    assert plot.canvas.height() >= 480, "three readable panels, not a sliver"
+    plot.save_to(tmp_path / "curves.csv", plot.save_csv_to)
+    assert plot.note.text() == f"Saved {tmp_path / 'curves.csv'}"
     plot.save_png_to(tmp_path / "curves.png")
     lines = (tmp_path / "curves.csv").read_text().splitlines()
     assert lines[0] == "muscle,joint,angle_deg,length_mm"
-    assert len(lines) > 100
-    assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
+    muscles = {line.split(",")[0] for line in lines[1:]}
+    assert {"soleus", "semitendinosus", "gastrocnemius.medial_head"} <= muscles  # all of them
+    with Image.open(tmp_path / "curves.png") as image:
+        assert image.size == (1200, 1500)
 
 
 def test_arrow_keys_in_a_pose_field_change_the_angle_not_the_view(window, qtbot):

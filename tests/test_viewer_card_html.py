@@ -41,3 +41,17 @@ def test_overview_explains_how_to_use_and_when_to_seek_help(catalogue):
     html = overview_html(catalogue)
     assert "How to use" in html
     assert "When to seek help" in html
+
+
+def test_references_are_links_and_unchecked_ones_say_so(catalogue):
+    html = card_html(catalogue, "calcaneal_tendon")
+    knaus = catalogue.reference_list["knaus2021"]
+    assert f"href='{knaus.link}'" in html
+    assert "(link not yet checked)" in html  # Gray's has no checked date
+
+
+def test_clinical_tests_are_a_section_with_a_pose_link(catalogue):
+    folded = card_html(catalogue, "hamstrings")
+    assert "toggle:tests" in folded and "play:test:" not in folded
+    opened = card_html(catalogue, "hamstrings", expanded={"tests"})
+    assert "play:test:straight_leg_raise" in opened and "Normal" in opened

@@ -20,7 +20,7 @@ def test_cli_lengths_prints_json_and_rejects_bad_angles():
     assert abs(rows["soleus"]["change_percent"]) < 1
     bad = legatlas("lengths", "--ankle-dorsiflexion", "45")
     assert bad.returncode == 2
-    assert "ankle_dorsiflexion" in bad.stderr and "Traceback" not in bad.stderr
+    assert "--ankle-dorsiflexion 45" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_labels_and_lists_take_their_names_from_the_cards(catalogue, tmp_path):
@@ -65,3 +65,20 @@ def test_an_unknown_hide_or_select_exits_2_with_the_valid_choices():
         assert result.returncode == 2
         assert "quadriceps" in result.stderr and "soleus" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_cli_lengths_sweep_writes_every_muscle_along_one_joint():
+    import csv
+    import io
+
+    result = legatlas("lengths", "--sweep", "knee", "--samples", "15")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][0] == "angle_deg"
+    assert "semitendinosus_mm" in rows[0] and "soleus_mm" in rows[0]
+    assert len(rows) == 16
+    assert float(rows[1][0]) == 0.0 and float(rows[-1][0]) == 140.0
+    column = rows[0].index("semitendinosus_mm")
+    assert float(rows[-1][column]) < float(rows[1][column])  # knee flexion shortens it
+    bad = legatlas("lengths", "--sweep", "elbow")
+    assert bad.returncode == 2 and "hip" in bad.stderr and "knee" in bad.stderr

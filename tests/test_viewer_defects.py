@@ -34,3 +34,29 @@ def test_clicking_a_row_of_the_length_table_selects_that_muscle(window, qtbot):
     rect = table.visualItemRect(table.item(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.state.selected == "soleus"
+
+
+def test_isolate_says_how_to_get_the_rest_back(window, qtbot):
+    window.state.select("soleus")
+    qtbot.keyClick(window, Qt.Key.Key_I)
+    assert "Shift+H" in window.statusBar().currentMessage()
+    assert "bones" in window.statusBar().currentMessage()
+
+
+def test_tab_bar_and_buttons_do_not_overlap_at_640x480(window, qtbot):
+    from PySide6.QtWidgets import QPushButton, QTabBar
+
+    window.resize(640, 480)
+    window.motion_dock.raise_()
+    qtbot.waitUntil(lambda: not window.pose_panel.visibleRegion().isEmpty())
+    panel = window.pose_panel
+    assert panel.height() >= panel.minimumSizeHint().height(), "sliders are not squashed"
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()]
+    assert bars
+    for bar in bars:
+        bar_rect = bar.rect().translated(bar.mapTo(window, bar.rect().topLeft()))
+        for button in window.findChildren(QPushButton):
+            if not button.isVisible() or button.visibleRegion().isEmpty():
+                continue
+            rect = button.rect().translated(button.mapTo(window, button.rect().topLeft()))
+            assert not rect.intersects(bar_rect), button.text()

@@ -36,7 +36,7 @@ def test_dialog_view_multiplier_doubles_the_view_size(window, qtbot, tmp_path):
     path = tmp_path / "double.jpg"
     dialog = open_export_dialog(qtbot, window)
     dialog.path_field.setText(str(path))
-    dialog.size_choice.setCurrentText("2x view")
+    dialog.size_choice.setCurrentText("2× window")
     assert not dialog.transparent.isEnabled()
     dialog.save_button.click()
     with Image.open(path) as image:

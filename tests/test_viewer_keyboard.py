@@ -110,18 +110,22 @@ def test_the_splitter_cannot_collapse_the_tree_and_search(window):
     assert splitter.sizes()[0] >= 150
 
 
-def test_every_focusable_control_has_an_accessible_name(window):
+def test_every_focusable_control_has_an_accessible_name(window, qtbot):
     nameless = []
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue
-        if not widget.isEnabled():
-            continue
-        interface = QAccessible.queryAccessibleInterface(widget)
-        name = interface.text(QAccessible.Text.Name) if interface else ""
-        if not name.strip():
-            nameless.append(f"{type(widget).__name__} {widget.objectName()}")
-    assert not nameless, nameless
+    for dock in (window.dock, window.motion_dock, window.exercise_dock):
+        dock.raise_()
+        qtbot.waitUntil(lambda dock=dock: not dock.widget().visibleRegion().isEmpty())
+        for widget in window.findChildren(QWidget):
+            if widget.visibleRegion().isEmpty() or not widget.isVisible():
+                continue
+            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isEnabled():
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            name = interface.text(QAccessible.Text.Name) if interface else ""
+            if not name.strip():
+                parent = type(widget.parent()).__name__
+                nameless.append(f"{type(widget).__name__} {widget.objectName()} in {parent}")
+    assert not nameless, sorted(set(nameless))
 
 
 def test_tab_reaches_the_3d_view_search_and_tree(window, qtbot):
@@ -153,3 +157,13 @@ def test_larger_text_and_high_contrast_is_a_remembered_option(window, qtbot, set
     finally:
         window.actions_by_key["high_contrast"].trigger()
     assert app.font().pointSizeF() == size
+
+
+def test_f6_gives_the_keys_back_to_the_3d_view(window, qtbot):
+    window.focus_search()
+    assert window.tree.search.hasFocus()
+    qtbot.keyClick(window.tree.search, Qt.Key.Key_F6)
+    assert window.view.hasFocus()
+    before = tuple(window.view.camera.position)
+    qtbot.keyClick(window.view, Qt.Key.Key_Left)
+    assert tuple(window.view.camera.position) != before

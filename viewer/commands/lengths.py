@@ -6,6 +6,7 @@ import argparse
 import json
 
 from viewer.commands.common import add_pose_arguments, pose_from
+from viewer.model.curves import SWEEP_JOINTS, sweep_csv
 
 
 def register(subparsers) -> None:
@@ -17,6 +18,19 @@ def register(subparsers) -> None:
     )
     add_pose_arguments(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--sweep",
+        choices=tuple(SWEEP_JOINTS),
+        help="instead of one pose, sweep this joint through its range (the other angles "
+        "held) and print every muscle's length as CSV (or JSON with --json)",
+    )
+    parser.add_argument(
+        "--samples",
+        type=int,
+        default=29,
+        metavar="N",
+        help="angles in a sweep, ends included (2..361, default %(default)s)",
+    )
     parser.set_defaults(func=run, subparser=parser)
 
 
@@ -25,6 +39,8 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     # Path lengths need the leg's geometry (VTK): loaded only when asked for.
     from meshes.lengths import length_rows  # noqa: PLC0415
 
+    if arguments.sweep:
+        return _sweep(arguments, pose)
     rows = length_rows(pose)
     if arguments.json:
         payload = {
@@ -53,4 +69,27 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
             f"{row.part_id:<{width}}  {row.length_mm:9.1f}  {row.standing_mm:8.1f}  "
             f"{row.change_percent:+6.1f}%"
         )
+    return 0
+
+
+def _sweep(arguments: argparse.Namespace, pose) -> int:
+    """Print every muscle part's length along one joint's range, for scripts."""
+    if not 2 <= arguments.samples <= 361:
+        arguments.subparser.error("--samples must be between 2 and 361")
+    # Path lengths need the leg's geometry (VTK): loaded only when asked for.
+    from meshes.lengths import length_curves  # noqa: PLC0415
+
+    joint = SWEEP_JOINTS[arguments.sweep]
+    angles, by_part = length_curves(joint, pose, arguments.samples)
+    if arguments.json:
+        payload = {
+            "joint": joint,
+            "held": {k: v for k, v in pose.as_dict().items() if k != joint},
+            "units": {"angle": "degrees", "length": "mm"},
+            "angles_deg": [round(float(a), 2) for a in angles],
+            "muscles": {p: [round(float(v), 2) for v in lengths] for p, lengths in by_part.items()},
+        }
+        print(json.dumps(payload, indent=2))
+    else:
+        print(sweep_csv(angles, by_part), end="")
     return 0

@@ -11,11 +11,14 @@ from viewer.commands.common import (
     add_view_arguments,
     apply_view_arguments,
     check_view_arguments,
+    did_you_mean,
     load_catalogue,
     pose_from,
 )
 from viewer.commands.errors import CommandError
+from viewer.model.motion import named_positions
 from viewer.model.state import AtlasState
+from viewer.render.style import LABEL_FONT_PX, MAX_LABEL_PX, MIN_LABEL_PX, STYLES
 
 SIZE_PATTERN = re.compile(r"^(\d+)x(\d+)$")
 
@@ -36,9 +39,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("out", metavar="OUT", help="image file (.png, .jpg, .tif)")
     add_view_arguments(parser)
     parser.add_argument("--size", type=parse_size, default=(1600, 1200), metavar="WxH")
-    parser.add_argument("--scale", type=int, default=1, metavar="N", help="multiply the size")
-    parser.add_argument("--transparent", action="store_true", help="transparent background (PNG)")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        metavar="N",
+        help="multiply the size; labels, lines and the colour bar grow with it",
+    )
+    parser.add_argument(
+        "--transparent",
+        action="store_true",
+        help="transparent background (PNG); implies --style light unless told otherwise",
+    )
+    parser.add_argument(
+        "--style",
+        choices=STYLES,
+        help="dark: light text on dark (the window's look); light: dark text and lines, "
+        "for white slides (default: light with --transparent, else dark)",
+    )
     parser.add_argument("--labels", action="store_true", help="label the visible muscles")
+    parser.add_argument(
+        "--label-size",
+        type=int,
+        metavar="PX",
+        help="label text height in pixels of the picture "
+        f"(default grows with the size: {LABEL_FONT_PX} up to 1200x800)",
+    )
+    parser.add_argument(
+        "--position",
+        metavar="NAME",
+        type=str.lower,
+        help="pose the leg as a card names it: a stretch (wall_calf_stretch) or an exercise's "
+        "end (deadlift) or start (deadlift.start); `legatlas list` shows them",
+    )
     parser.add_argument(
         "--stretch-map", action="store_true", help="colour muscles by length change"
     )
@@ -52,6 +85,18 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     if not 1 <= arguments.scale <= 8:
         parser.error("--scale must be between 1 and 8")
     pose = pose_from(arguments, parser)
+    label_px = arguments.label_size
+    if label_px is not None and not MIN_LABEL_PX <= label_px <= MAX_LABEL_PX:
+        parser.error(f"--label-size must be between {MIN_LABEL_PX} and {MAX_LABEL_PX} pixels")
+    catalogue = load_catalogue(arguments)
+    if arguments.position:
+        positions = named_positions(catalogue)
+        if arguments.position not in positions:
+            parser.error(
+                f"unknown position {arguments.position!r} for --position"
+                f"{did_you_mean(arguments.position, positions)}; valid: {', '.join(positions)}"
+            )
+        pose = positions[arguments.position]
     width, height = arguments.size
     size = (width * arguments.scale, height * arguments.scale)
     # VTK is loaded only when a picture is really rendered: a usage error answers at once.
@@ -72,13 +117,22 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     state = AtlasState(
         labels=arguments.labels,
         pose=pose,
+        world=arguments.position.removesuffix(".start") if arguments.position else None,
         colour_mode="stretch" if arguments.stretch_map else "anatomy",
     )
+    if arguments.position and arguments.view is None:
+        arguments.view = "lateral"  # a movement reads best from the side
     apply_view_arguments(state, arguments)
-    catalogue = load_catalogue(arguments)
     try:
         path = export_screenshot(
-            state, arguments.out, size, catalogue.display_name, transparent=arguments.transparent
+            state,
+            arguments.out,
+            size,
+            catalogue.display_name,
+            transparent=arguments.transparent,
+            style=arguments.style,
+            label_px=label_px,
+            scale=arguments.scale,
         )
     except ExportError as error:
         raise CommandError(str(error), status=1) from None

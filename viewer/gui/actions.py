@@ -44,11 +44,20 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "White on black and 125 % text, for projectors and tired eyes",
         checkable=True,
     ),
+    ActionSpec(
+        "presentation",
+        "Presentation",
+        "F11",
+        "Full-screen 3D view with a large caption; F11 or Esc leaves",
+        checkable=True,
+        toolbar=True,
+    ),
     ActionSpec("pause", "Play/pause motion", "Space", "Pause or resume the exercise or stretch"),
     ActionSpec("reset_pose", "Reset to standing", "Ctrl+0", "Stand in the anatomical position"),
     ActionSpec("export", "Export screenshot…", "Ctrl+E", "Save a picture", toolbar=True),
     ActionSpec("copy", "Copy view", "Ctrl+Shift+C", "Copy the view to the clipboard"),
     ActionSpec("find", "Find structure", "Ctrl+F", "Search by name, Latin name or synonym"),
+    ActionSpec("focus_view", "Focus the 3D view", "F6", "Keys to the 3D view: arrows turn the leg"),
     ActionSpec("rotate_left", "Rotate left", "Left", "Turn the leg left"),
     ActionSpec("rotate_right", "Rotate right", "Right", "Turn the leg right"),
     ActionSpec("rotate_up", "Tilt up", "Up", "Tilt the view up"),
@@ -89,5 +98,10 @@ def shortcuts_html() -> str:
         "<tr><td><b>Wheel / right drag</b></td><td>Zoom</td></tr>"
         "<tr><td><b>Middle or Shift+left drag</b></td><td>Pan</td></tr>"
         "<tr><td><b>Double click</b></td><td>Frame the structure</td></tr>"
+        "<tr><td><b>Hover</b></td><td>Outline and name what a click would select</td></tr>"
+        "<tr><td><b>Enter / Space</b> (tree)</td><td>Select the current row</td></tr>"
+        "<tr><td><b>Ctrl+Space</b> (tree)</td><td>Show or hide the current row</td></tr>"
+        "<tr><td><b>Enter</b> (search)</td><td>Select the first match</td></tr>"
+        "<tr><td><b>Tab / Shift+Tab</b></td><td>Move between view, search, tree, panels</td></tr>"
     )
     return f"<table>{mouse}{rows}</table>"

@@ -43,6 +43,7 @@ class MotionController(QObject):
     def play(self, kind: str, motion_id: str) -> None:
         """Play an exercise (looping) or a stretch (ease in and hold) on the leg."""
         motion = motion_for(self.catalogue, kind, motion_id, self.state.pose)
+        self.state.world = motion_id  # its setting: what stays fixed, the floor, the props
         self.state.pose = self.player.start(motion)
         self.frame_poses((motion.start, motion.end))
         self.clock.start()
@@ -56,6 +57,7 @@ class MotionController(QObject):
         if self.player.finished:
             self.timer.stop()
             self._publish()
+            self.frame_poses((self.state.pose,))  # the held stretch, framed
 
     def toggle_pause(self) -> None:
         if not self.is_active:
@@ -74,9 +76,11 @@ class MotionController(QObject):
         self.timer.stop()
         self.player.stop()
         self._publish()
+        self.frame_poses((self.state.pose,))  # where the motion ended, all of it in view
 
     def reset_pose(self) -> None:
         self.stop()
+        self.state.world = None  # back to the atlas: the leg alone
         self.state.pose = STANDING
 
     def set_speed(self, speed: float) -> None:

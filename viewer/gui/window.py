@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -24,20 +25,22 @@ from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.motion_controller import MotionController
+from viewer.gui.presentation import PresentationMode
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
 from viewer.gui.view_loader import ViewLoader
+from viewer.gui.widgets.exercise_browser import ExerciseBrowser
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
 from viewer.gui.widgets.pose_panel import PosePanel
 from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
 from viewer.model.state import AtlasState, MotionStatus
-from viewer.model.views import DEFAULT_VIEW, VIEWS
+from viewer.model.views import DEFAULT_VIEW, VIEW_BY_ID, VIEWS
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
-TREE_AND_LAYERS_HEIGHT_PX = 330
+TREE_AND_LAYERS_HEIGHT_PX = 400
 TREE_MIN_HEIGHT_PX = 200
 
 
@@ -76,6 +79,8 @@ class AtlasWindow(QMainWindow):
         self.info = InfoPanel(self.state, catalogue)
         self._build_dock()
         self._build_motion_dock()
+        self._build_exercise_dock()
+        self._presentation: PresentationMode | None = None  # made with the 3D view
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -89,6 +94,7 @@ class AtlasWindow(QMainWindow):
             lambda mode: self.actions_by_key["stretch_map"].setChecked(mode == "stretch")
         )
         self.state.events.motion.connect(self._on_motion)
+        self.state.events.pose.connect(self._keep_leg_in_view)
         self._sync_layer_actions()
         self.actions_by_key["high_contrast"].setChecked(
             self.settings.value("view/high_contrast", False) in (True, "true")
@@ -111,6 +117,13 @@ class AtlasWindow(QMainWindow):
         """The ``LegScene`` drawing the state in the 3D view (built with ``view``)."""
         return self._scene if self._scene is not None else self.view.scene
 
+    @property
+    def presentation(self) -> PresentationMode:
+        """F11's presentation mode, which captions the 3D view (so it comes with the view)."""
+        if self._presentation is None:
+            self.view  # noqa: B018 (builds the view, which makes the presentation mode)
+        return self._presentation
+
     def is_view_ready(self) -> bool:
         return self._view is not None
 
@@ -120,6 +133,7 @@ class AtlasWindow(QMainWindow):
         focus = self.focusWidget()
         take_focus = focus is None or focus is placeholder or focus is self
         self._view, self._scene = view, scene
+        self._presentation = PresentationMode(self, view, self.state, self.catalogue)
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         view.setAccessibleName("3D view of the leg")
         view.setAccessibleDescription(
@@ -175,9 +189,17 @@ class AtlasWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.pose_panel)
         splitter.addWidget(self.plot_holder)
+        splitter.setCollapsible(0, False)
+        # Sliders and buttons keep their height in a small window; the tab scrolls instead.
+        self.pose_panel.setMinimumHeight(self.pose_panel.minimumSizeHint().height())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Pose and motion")
+        scroll.setWidget(splitter)
         self.motion_dock = QDockWidget("Pose && motion", self)
         self.motion_dock.setObjectName("motion-dock")
-        self.motion_dock.setWidget(splitter)
+        self.motion_dock.setWidget(scroll)
         self.motion_dock.setFeatures(self.dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.motion_dock)
         self.tabifyDockWidget(self.dock, self.motion_dock)
@@ -191,6 +213,28 @@ class AtlasWindow(QMainWindow):
         panel.stop_requested.connect(self.motion.stop)
         panel.speed_changed.connect(self.motion.set_speed)
         panel.pose_edited.connect(self.motion.stop)
+
+    def _build_exercise_dock(self) -> None:
+        """The Exercises tab: every exercise and stretch, searchable, comparable."""
+        self.exercises = ExerciseBrowser(self.catalogue)
+        self.exercise_dock = QDockWidget("Exercises", self)
+        self.exercise_dock.setObjectName("exercise-dock")
+        self.exercise_dock.setWidget(self.exercises)
+        self.exercise_dock.setFeatures(self.dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.exercise_dock)
+        self.tabifyDockWidget(self.motion_dock, self.exercise_dock)
+        self.dock.raise_()
+        self.exercises.play_requested.connect(self.motion.play)
+        self.exercises.end_requested.connect(self.show_end_position)
+
+    def show_end_position(self, kind: str, movement_id: str) -> None:
+        """A movement's end in its setting, coloured by the stretch map, framed."""
+        movement = self.exercises.items[movement_id]
+        self.motion.stop()
+        self.state.world = movement_id
+        self.state.pose = movement.end
+        self.state.colour_mode = "stretch"
+        self._frame_poses((movement.end,))
 
     def _ensure_length_plot(self, visible: bool) -> None:
         """Build the matplotlib plot the first time the tab is shown (keeps start-up fast)."""
@@ -206,7 +250,7 @@ class AtlasWindow(QMainWindow):
             "frame": self.scene_frame_selection,
             "show_all": self.state.show_all,
             "hide": self.state.hide_selected,
-            "isolate": self.state.isolate_selected,
+            "isolate": self.isolate,
             "clear": self.clear,
             "labels": lambda: setattr(
                 self.state, "labels", self.actions_by_key["labels"].isChecked()
@@ -214,6 +258,7 @@ class AtlasWindow(QMainWindow):
             "export": self.export_dialog,
             "copy": self.copy_view,
             "find": self.focus_search,
+            "focus_view": lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
             "rotate_left": lambda: self.rotate(-ROTATE_STEP_DEG, 0),
             "rotate_right": lambda: self.rotate(ROTATE_STEP_DEG, 0),
             "rotate_up": lambda: self.rotate(0, ROTATE_STEP_DEG),
@@ -224,6 +269,7 @@ class AtlasWindow(QMainWindow):
             "view_reset": lambda: self.set_view(DEFAULT_VIEW),
             "stretch_map": self.toggle_stretch_map,
             "high_contrast": self.toggle_high_contrast,
+            "presentation": self.toggle_presentation,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
         }
@@ -254,10 +300,11 @@ class AtlasWindow(QMainWindow):
         menus = {
             "&File": ["export", "copy", None, "quit"],
             "&View": [f"view_{v}" for v in VIEWS]
-            + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast", None]
+            + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast"]
+            + ["presentation", None]
             + [f"layer_{layer}" for layer in LAYERS]
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
-            "&Selection": ["clear", "hide", "isolate", "show_all", None, "find"],
+            "&Selection": ["clear", "hide", "isolate", "show_all", None, "find", "focus_view"],
             "&Motion": ["pause", "reset_pose"],
             "&Help": ["shortcuts", "about"],
         }
@@ -310,8 +357,10 @@ class AtlasWindow(QMainWindow):
             self.actions_by_key[f"layer_{layer}"].setChecked(layer in self.state.layers_visible)
 
     def clear(self) -> None:
-        """Esc: stop a motion first, then clear the selection."""
-        if self.motion.is_active:
+        """Esc: leave presentation first, then stop a motion, then clear the selection."""
+        if self._presentation is not None and self._presentation.active:
+            self.toggle_presentation()
+        elif self.motion.is_active:
             self.motion.stop()
         else:
             self.state.clear_selection()
@@ -319,6 +368,24 @@ class AtlasWindow(QMainWindow):
     def toggle_stretch_map(self) -> None:
         checked = self.actions_by_key["stretch_map"].isChecked()
         self.state.colour_mode = "stretch" if checked else "anatomy"
+
+    def isolate(self) -> None:
+        """I: only the selection, and a line saying how to bring the rest back."""
+        if not self.state.selected:
+            self.statusBar().showMessage("Select a structure first, then I isolates it.", 5000)
+            return
+        self.state.isolate_selected()
+        name = self.catalogue.display_name(self.state.selected)
+        self.statusBar().showMessage(
+            f"Showing only {name}. Show all (Shift+H) brings back the bones and the rest.",
+            10000,
+        )
+
+    def toggle_presentation(self) -> None:
+        """F11: the 3D view alone, full screen, with a large caption; again to come back."""
+        self.presentation.toggle()
+        self.actions_by_key["presentation"].setChecked(self.presentation.active)
+        self.view.request_render()
 
     def toggle_high_contrast(self) -> None:
         """Larger text and high contrast, remembered for the next start."""
@@ -349,12 +416,26 @@ class AtlasWindow(QMainWindow):
         self.tree.search.selectAll()
 
     def show_motion(self, kind: str, motion_id: str) -> None:
-        """An exercise or stretch found by search: play it on the leg."""
+        """An exercise or stretch found by search: play it on the leg, open its tab."""
         self.motion.play(kind, motion_id)
+        self.exercises.choose(motion_id)
 
     def _frame_poses(self, poses) -> None:
-        self.scene.frame_poses(poses)
+        """Frame a motion's range from the side that shows it (lateral, a little above)."""
+        if self.state.world and self.state.view != "lateral":
+            self.state.view = "lateral"
+        view = self.state.view
+        direction = self.scene.world_direction(view) if self.state.world else None
+        up = VIEW_BY_ID[view].up if direction is not None else None
+        self.scene.frame_poses(poses, direction, up)
         self.view.request_render()
+
+    def _keep_leg_in_view(self, *_: object) -> None:
+        """A slider that takes the leg out of view brings the camera after it."""
+        if self.motion.is_active:
+            return
+        if not self.scene.is_in_view(self.scene.visible_bounds()):
+            self._frame_poses((self.state.pose,))
 
     def _on_motion(self, status: MotionStatus) -> None:
         if status.phase == "playing":
@@ -366,7 +447,12 @@ class AtlasWindow(QMainWindow):
         from viewer.gui.widgets.export_dialog import ExportDialog  # noqa: PLC0415
 
         dialog = ExportDialog(
-            self, self.state, self.view, self.catalogue.display_name, self.last_export_dir
+            self,
+            self.state,
+            self.view,
+            self.catalogue.display_name,
+            self.last_export_dir,
+            self.settings,
         )
         dialog.saved.connect(self._on_exported)
         dialog.open()
@@ -407,6 +493,8 @@ class AtlasWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        # Whatever tab was in front last time, start on the Atlas tab: search and tree.
+        self.dock.raise_()
 
     def closeEvent(self, event) -> None:
         self.motion.stop()

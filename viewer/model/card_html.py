@@ -17,6 +17,7 @@ from annotations.text import pose_text
 COLLAPSIBLE_SECTIONS: tuple[tuple[str, str], ...] = (
     ("exercises", "Exercises"),
     ("stretches", "Stretches"),
+    ("tests", "Clinical tests"),
     ("injuries", "Injuries"),
     ("help", "When to seek help"),
 )
@@ -53,7 +54,8 @@ def references_html(references) -> str:
         link = escape(ref.link, quote=True)
         mark = "" if ref.checked else " <span class='note'>(link not yet checked)</span>"
         items.append(
-            f"<li>{escape(ref.citation())} <a href='{link}'>{escape(ref.link)}</a>{mark}</li>"
+            f"<li>{escape(ref.citation(identifiers=False))} "
+            f"<a href='{link}'>{escape(ref.link_text)}</a>{mark}</li>"
         )
     return "<ul style='margin-top:0'>" + "".join(items) + "</ul>"
 
@@ -97,8 +99,15 @@ def _exercise_html(exercise, catalogue) -> str:
     html = f"<h3>{escape(exercise.name)}</h3>"
     if exercise.summary:
         html += f"<p style='margin:0'>{escape(exercise.summary)}</p>"
-    html += f"<p class='note'>Works: {escape(primary)}"
-    html += f"; also {escape(secondary)}" if secondary else ""
+    if primary:
+        html += f"<p class='note'>Works: {escape(primary)}"
+        html += f"; also {escape(secondary)}" if secondary else ""
+    else:
+        movers = ", ".join(exercise.other_muscles)
+        html += f"<p class='note'>Driven by {escape(movers)}; of the modelled muscles, "
+        html += f"{escape(secondary)} assist"
+    if exercise.hold_seconds:
+        html += f". Hold {exercise.hold_seconds} s at the end"
     html += f". Equipment: {escape(', '.join(exercise.equipment) or 'none')}."
     html += f" Dose: {escape(exercise.dosage)}" if exercise.dosage else ""
     html += "</p>" + _ordered(exercise.steps)
@@ -144,6 +153,21 @@ def _stretch_html(stretch, catalogue) -> str:
         f"<p><a href='play:stretch:{stretch.id}'>▶ Show on model</a> "
         f"<span class='note'>({poses})</span></p>"
     )
+    return html
+
+
+def _test_html(test, catalogue) -> str:
+    """A clinical test: how it is done, what normal and abnormal look like, its sources."""
+    html = f"<h3>{escape(test.name)}</h3><p style='margin:0'>{escape(test.summary)}</p>"
+    html += _ordered(test.steps)
+    html += f"<p class='note' style='margin-bottom:0'>Normal</p>{_list(test.normal)}"
+    html += f"<p class='note' style='margin-bottom:0'>Abnormal</p>{_list(test.abnormal)}"
+    html += _notes_html(test.notes) + _cited_html(catalogue, test.references)
+    if test.pose is not None:
+        html += (
+            f"<p><a href='play:test:{test.id}'>▶ Show on model</a> "
+            f"<span class='note'>({pose_text(test.pose)}) {escape(test.side_note)}</span></p>"
+        )
     return html
 
 
@@ -244,6 +268,7 @@ def card_html(
     html += _notes_html(card.notes)
     exercises = catalogue.exercises_for(card_id)
     stretches = catalogue.stretches_for(card_id)
+    tests = catalogue.tests_for(card_id)
     sections = {
         "exercises": (
             len(exercises),
@@ -253,6 +278,7 @@ def card_html(
             len(stretches),
             lambda: "".join(_stretch_html(s, catalogue) for s in stretches),
         ),
+        "tests": (len(tests), lambda: "".join(_test_html(t, catalogue) for t in tests)),
         "injuries": (
             len(card.injuries),
             lambda: "".join(_injury_html(i, catalogue) for i in card.injuries),

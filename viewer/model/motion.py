@@ -64,6 +64,13 @@ def motion_for(catalogue, kind: str, motion_id: str, current: Pose) -> Motion:
             start = stretch.start.to_pose()
             return Motion("exercise", motion_id, stretch.name, start, stretch.pose.to_pose())
         return Motion(kind, motion_id, stretch.name, current, stretch.pose.to_pose())
+    if kind == "test":
+        # A clinical test moves the leg into its position and holds it, like a stretch.
+        test = catalogue.clinical_tests[motion_id]
+        if test.pose is None:
+            raise KeyError(motion_id)
+        start = test.start.to_pose() if test.start is not None else current
+        return Motion("stretch", motion_id, test.name, start, test.pose.to_pose())
     raise KeyError(kind)
 
 
@@ -105,3 +112,15 @@ class MotionPlayer:
             and self.motion.kind == "stretch"
             and self.seconds >= STRETCH_EASE_S
         )
+
+
+def named_positions(catalogue) -> dict[str, Pose]:
+    """Poses named on the cards: each stretch's held pose, each exercise's end
+    (``deadlift``) and start (``deadlift.start``), for ``--position``."""
+    positions: dict[str, Pose] = {}
+    for stretch_id, stretch in catalogue.stretches.items():
+        positions[stretch_id] = stretch.pose.to_pose()
+    for exercise_id, exercise in catalogue.exercises.items():
+        positions[exercise_id] = exercise.end.to_pose()
+        positions[f"{exercise_id}.start"] = exercise.start.to_pose()
+    return positions

@@ -23,7 +23,7 @@ FUZZY_CUTOFF = 0.72
 class Entry:
     """One searchable thing: what it is, its id, the name shown, the texts it answers to."""
 
-    kind: str  # "structure" (structures and groups), "exercise" or "stretch"
+    kind: str  # "structure" (structures and groups), "exercise", "stretch" or "test"
     id: str
     name: str
     texts: tuple[str, ...]
@@ -49,9 +49,14 @@ def normalise(text: str) -> str:
 def build_index(catalogue) -> list[Entry]:
     """Every card, head, exercise and stretch with the words it answers to."""
     entries = []
+    tests = list(getattr(catalogue, "clinical_tests", {}).values())
     for card_id in (*catalogue.structure_ids, *catalogue.group_ids):
         card = catalogue.cards[card_id]
         texts = [card.name, card.latin_name, *card.synonyms, card_id]
+        # A clinical test's name finds the structures it examines ("thompson" -> Achilles).
+        for test in tests:
+            if card_id in test.structures:
+                texts += [test.name, *test.synonyms]
         for action in card.actions:
             texts.append(f"{action.joint} {action.movement}")
         if card.innervation is not None:
@@ -74,6 +79,9 @@ def build_index(catalogue) -> list[Entry]:
     for kind, items in (("exercise", catalogue.exercises), ("stretch", catalogue.stretches)):
         for item_id, item in items.items():
             entries.append(Entry(kind, item_id, item.name, (item.name, item_id)))
+    for test in tests:
+        if test.pose is not None:  # a test with a position can be shown on the model
+            entries.append(Entry("test", test.id, test.name, (test.name, *test.synonyms, test.id)))
     return entries
 
 

@@ -55,8 +55,9 @@ def members_of(selection_id: str) -> tuple[str, ...]:
 
 
 def hideable_ids() -> tuple[str, ...]:
-    """Everything ``--hide`` accepts: layers, groups and structures."""
-    return LAYERS + GROUPS + STRUCTURE_IDS
+    """Everything ``--hide`` accepts: layers, groups and structures, each once
+    (``skin`` is a layer and a structure)."""
+    return tuple(dict.fromkeys(LAYERS + GROUPS + STRUCTURE_IDS))
 
 
 def selectable_ids() -> tuple[str, ...]:
@@ -97,6 +98,9 @@ class AtlasState(EventedModel):
     labels: bool = False
     view: ViewId = DEFAULT_VIEW
     motion: MotionStatus = MotionStatus()
+    #: The exercise or stretch whose setting places the leg in the world (what stays
+    #: fixed, the floor, props, the faint body); None: the leg alone, the pelvis fixed.
+    world: str | None = None
     #: The part under the pointer (what a click would select), outlined faintly; or None.
     hovered: str | None = None
 

@@ -12,7 +12,7 @@ OUTLINE_COLOUR = (1.0, 0.80, 0.20)  # gold rim of the selection
 HOVER_OUTLINE_COLOUR = (0.80, 0.92, 1.0)  # pale rim of what a click would select
 OUTLINE_OFFSET_MM = 1.8  # the inverted-hull outline sits this far outside the surface
 DIM_TOWARDS = (0.55, 0.52, 0.50)
-DIM_AMOUNT = 0.35  # unselected muscles move this far towards grey while something is selected
+DIM_AMOUNT = 0.5  # unselected muscles move this far towards grey while something is selected
 
 MATERIAL = {
     "muscle": {"ambient": 0.18, "diffuse": 0.85, "specular": 0.18, "specular_power": 18.0},

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from PIL import Image
 
 from viewer.model.atomic import atomic_write
 from viewer.model.state import AtlasState
+from viewer.render.style import style_for_export
 
 if TYPE_CHECKING:
     from meshes.leg import Leg
@@ -81,8 +82,18 @@ def render_image(
     camera: CameraPose | None = None,
     transparent: bool = False,
     leg: Leg | None = None,
+    style: str | None = None,
+    label_px: int | None = None,
+    scale: int = 1,
 ) -> np.ndarray:
-    """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array."""
+    """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array.
+
+    Labels, leader lines and the colour bar grow with the picture (see
+    ``viewer.render.style``); ``style`` is "dark" or "light" (light by default
+    when ``transparent``), ``label_px`` the label text height in the picture.
+    ``scale`` says the picture is a ``size / scale`` one drawn ``scale`` times
+    finer: everything in it, text included, is ``scale`` times larger.
+    """
     use_egl_without_display()
     # Imported after the EGL choice above: VTK reads it when its render window is made,
     # and the command line should not pay for VTK before a usage error is reported.
@@ -94,6 +105,10 @@ def render_image(
     width, height = size
     check_size(width, height)
     factor = supersample_factor(width, height)
+    overlay = style_for_export(width // scale, height // scale, style, transparent)
+    label_px = label_px or overlay.label_px * scale
+    # Drawn ``factor`` times larger, then shrunk: the overlay grows by the same factor.
+    overlay = replace(overlay, scale=overlay.scale * scale * factor, label_px=label_px * factor)
     plotter = pv.Plotter(off_screen=True, window_size=(width * factor, height * factor))
     try:
         plotter.disable_anti_aliasing()
@@ -102,10 +117,11 @@ def render_image(
             state.model_copy(deep=True),
             leg or build_leg(state.pose),
             name_of=name_of,
-            text_scale=factor,
+            style=overlay,
         )
         if transparent:
-            plotter.set_background("black")  # a gradient would ignore the alpha channel
+            # A gradient would ignore the alpha channel; edges blend towards this colour.
+            plotter.set_background(overlay.background or "black")
         if camera is not None:
             plotter.camera.position = camera.position
             plotter.camera.focal_point = camera.focal_point
@@ -156,11 +172,14 @@ def export_screenshot(
     name_of: Callable[[str], str],
     camera: CameraPose | None = None,
     transparent: bool = False,
+    style: str | None = None,
+    label_px: int | None = None,
+    scale: int = 1,
 ) -> Path:
     """Render and write in one go; checks the file name before spending time rendering."""
     path = Path(path)
     if transparent and image_format(path) != "PNG":
         raise ExportError("a transparent background needs a .png file")
     image_format(path)
-    image = render_image(state, size, name_of, camera, transparent)
+    image = render_image(state, size, name_of, camera, transparent, style=style, label_px=label_px)
     return write_image(image, path)

@@ -26,8 +26,8 @@ from vtkmodules.vtkRenderingCore import (
 )
 
 from viewer.render.camera import box_corners
+from viewer.render.style import DARK, OverlayStyle
 
-LABEL_FONT_SIZE = 14
 LABEL_GAP_PX = 6  # vertical space between two stacked labels
 COLUMN_GAP_PX = 28  # horizontal space between the leg and its label column
 CHAR_WIDTH_EM = 0.58  # average character width of the label font, in font sizes
@@ -105,18 +105,74 @@ def layout_callouts(
     leg_box: Box,
     viewport: tuple[int, int],
     floor: float = 4.0,
+    spacing: float = 1.0,
 ) -> list[Callout]:
     """Callouts beside the leg for labels hanging on ``anchors`` (display x, y), never overlapping.
 
     A leg standing upright on screen gets a column of labels on each side;
     a leg lying across the screen (a forward bend) gets rows above and below.
     """
-    columns = _columns(anchors, sizes, leg_box, viewport, floor)
-    rows = _rows(anchors, sizes, leg_box, viewport, floor)
+    columns = uncross(anchors, _columns(anchors, sizes, leg_box, viewport, floor, spacing))
+    rows = uncross(anchors, _rows(anchors, sizes, leg_box, viewport, floor, spacing))
     preferred, other = (rows, columns) if leg_box.width > leg_box.height else (columns, rows)
     # The shape of the leg on screen decides; if that layout runs out of room, the other
     # one is used, and failing both, whichever collides least.
     return min((preferred, other), key=lambda layout: _collisions(layout, viewport, floor))
+
+
+def segments_cross(p1, p2, q1, q2) -> bool:
+    """Whether segment p1-p2 properly crosses segment q1-q2 (touching ends do not count)."""
+
+    def side(a, b, c) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
+    d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _with_slot(callout: Callout, slot: Callout) -> Callout:
+    """``callout``'s box moved into ``slot``'s place, keeping its own size and the edge that
+    faces the leg (a left column's right edge, a right column's left edge, a row's centre)."""
+    box, other = callout.box, slot.box
+    if callout.justify == "right":
+        x = other.x + other.width - box.width
+    elif callout.justify == "left":
+        x = other.x
+    else:
+        x = other.x + other.width / 2 - box.width / 2
+    y = other.y + other.height / 2 - box.height / 2
+    moved = Box(x, y, box.width, box.height)
+    if callout.justify == "right":
+        end = (moved.x + moved.width + 3, moved.y + moved.height / 2)
+    elif callout.justify == "left":
+        end = (moved.x - 3, moved.y + moved.height / 2)
+    else:
+        above = slot.leader_end[1] < other.y + other.height / 2
+        end = (moved.x + moved.width / 2, moved.y - 2 if above else moved.y + moved.height + 2)
+    return Callout(moved, end, callout.justify)
+
+
+def uncross(anchors, callouts: list[Callout], rounds: int = 20) -> list[Callout]:
+    """Swap the places of two labels on the same side whose leader lines cross.
+
+    Swapping the ends of two crossing segments always shortens their total
+    length, so repeating it ends with no crossings on that side.
+    """
+    callouts = list(callouts)
+    for _ in range(rounds):
+        swapped = False
+        for i in range(len(callouts)):
+            for j in range(i + 1, len(callouts)):
+                a, b = callouts[i], callouts[j]
+                if a.justify != b.justify:
+                    continue
+                if segments_cross(anchors[i], a.leader_end, anchors[j], b.leader_end):
+                    callouts[i], callouts[j] = _with_slot(a, b), _with_slot(b, a)
+                    swapped = True
+        if not swapped:
+            break
+    return callouts
 
 
 def _collisions(callouts: list[Callout], viewport, floor: float) -> int:
@@ -131,7 +187,7 @@ def _collisions(callouts: list[Callout], viewport, floor: float) -> int:
     return overlaps + outside
 
 
-def _columns(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callout]:
+def _columns(anchors, sizes, leg_box: Box, viewport, floor: float, spacing: float) -> list[Callout]:
     """Anchors left of the leg's middle go left, others right; stacked top-down."""
     width, height = viewport
     middle = leg_box.x + leg_box.width / 2
@@ -144,11 +200,12 @@ def _columns(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callo
         for i in side:
             box_width, box_height = sizes[i]
             top = min(anchors[i][1] + box_height / 2, ceiling)
-            ceiling = top - box_height - LABEL_GAP_PX
+            ceiling = top - box_height - LABEL_GAP_PX * spacing
+            column_gap = COLUMN_GAP_PX * spacing
             if left:
-                x = max(4.0, leg_box.x - COLUMN_GAP_PX - box_width)
+                x = max(4.0, leg_box.x - column_gap - box_width)
             else:
-                x = min(width - 4.0 - box_width, leg_box.x + leg_box.width + COLUMN_GAP_PX)
+                x = min(width - 4.0 - box_width, leg_box.x + leg_box.width + column_gap)
             placed.append((i, Box(x, top - box_height, box_width, box_height)))
         lowest = min((box.y for _, box in placed), default=floor)
         lift = max(0.0, floor - lowest)  # a column that ran off the bottom moves up as a whole
@@ -160,7 +217,7 @@ def _columns(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callo
     return [c for c in callouts if c is not None]
 
 
-def _rows(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callout]:
+def _rows(anchors, sizes, leg_box: Box, viewport, floor: float, spacing: float) -> list[Callout]:
     """Labels taken from left to right go alternately above and below the leg; each
     takes the first row (nearest the leg) where it fits beside the ones already there."""
     width, height = viewport
@@ -173,11 +230,14 @@ def _rows(anchors, sizes, leg_box: Box, viewport, floor: float) -> list[Callout]
             box_width, box_height = sizes[i]
             x = min(max(4.0, anchors[i][0] - box_width / 2), width - 4.0 - box_width)
             for row_index in range(len(side) + 1):
-                step = row_index * (box_height + LABEL_GAP_PX)
+                step = row_index * (box_height + LABEL_GAP_PX * spacing)
+                clearance = 12 * spacing
                 if above:
-                    y = min(height - 4.0 - box_height, leg_box.y + leg_box.height + 12 + step)
+                    y = min(
+                        height - 4.0 - box_height, leg_box.y + leg_box.height + clearance + step
+                    )
                 else:
-                    y = max(floor, leg_box.y - 12 - box_height - step)
+                    y = max(floor, leg_box.y - clearance - box_height - step)
                 box = Box(x, y, box_width, box_height)
                 if row_index == len(rows):
                     rows.append([])
@@ -204,10 +264,11 @@ class LabelLayer:
     leg while it rotates and never overlap.
     """
 
-    def __init__(self, renderer, name_of: Callable[[str], str], text_scale: float = 1.0) -> None:
+    def __init__(self, renderer, name_of: Callable[[str], str], style: OverlayStyle = DARK) -> None:
         self.renderer = renderer
         self.name_of = name_of
-        self.font_size = round(LABEL_FONT_SIZE * text_scale)
+        self.style = style
+        self.font_size = style.label_px
         self.parts: list[str] = []
         self.meshes: Mapping[str, pv.PolyData] = {}
         self.leg_bounds: np.ndarray | None = None
@@ -222,9 +283,9 @@ class LabelLayer:
         mapper.SetTransformCoordinate(coordinate)
         self.leader_actor = vtkActor2D()
         self.leader_actor.SetMapper(mapper)
-        self.leader_actor.GetProperty().SetColor(0.95, 0.93, 0.88)
-        self.leader_actor.GetProperty().SetLineWidth(max(1.0, text_scale))
-        self.leader_actor.GetProperty().SetPointSize(round(5 * text_scale))
+        self.leader_actor.GetProperty().SetColor(*style.leader)
+        self.leader_actor.GetProperty().SetLineWidth(style.line_width)
+        self.leader_actor.GetProperty().SetPointSize(style.dot_px)
         self.leader_actor.SetPickable(False)
         self.renderer.AddViewProp(self.leader_actor)
         self._camera_time = -1
@@ -261,7 +322,7 @@ class LabelLayer:
         self.texts = {}
         self.parts = parts
         for part_id in self.parts:
-            actor = _text_actor(self.name_of(part_id), self.font_size)
+            actor = _text_actor(self.name_of(part_id), self.style)
             self.renderer.AddViewProp(actor)
             self.texts[part_id] = actor
         self.relayout()
@@ -269,6 +330,14 @@ class LabelLayer:
     def _before_render(self, *_: object) -> None:
         if self.renderer.GetActiveCamera().GetMTime() != self._camera_time:
             self.relayout()
+
+    def leader_segments(self) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        """Each leader line as (anchor, end) in display pixels, for layout checks."""
+        points = self.leaders.GetPoints()
+        if points is None:
+            return []
+        ends = [points.GetPoint(i)[:2] for i in range(points.GetNumberOfPoints())]
+        return list(zip(ends[0::2], ends[1::2], strict=True))
 
     def relayout(self) -> None:
         camera = self.renderer.GetActiveCamera()
@@ -298,7 +367,7 @@ class LabelLayer:
             viewport = tuple(self.renderer.GetSize())
             # Keep clear of the stretch map's colour bar along the bottom.
             floor = 4.0 + self.reserve_bottom * viewport[1]
-            callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor)
+            callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor, self.style.scale)
             for part_id, anchor, callout in zip(self.parts, anchors, callouts, strict=True):
                 box = callout.box
                 self.boxes[part_id] = box
@@ -329,15 +398,15 @@ class LabelLayer:
         self.leaders.Modified()
 
 
-def _text_actor(text: str, font_size: int) -> vtkTextActor:
+def _text_actor(text: str, overlay: OverlayStyle) -> vtkTextActor:
     actor = vtkTextActor()
     actor.SetInput(text)
     actor.SetPickable(False)
     style = actor.GetTextProperty()
-    style.SetFontSize(font_size)
-    style.SetColor(1.0, 1.0, 1.0)
-    style.SetBackgroundColor(0.10, 0.11, 0.13)
-    style.SetBackgroundOpacity(0.78)
+    style.SetFontSize(overlay.label_px)
+    style.SetColor(*overlay.text)
+    style.SetBackgroundColor(*overlay.box)
+    style.SetBackgroundOpacity(overlay.box_opacity)
     style.SetFrame(False)
     style.BoldOff()
     style.ItalicOff()

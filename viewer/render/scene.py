@@ -17,11 +17,18 @@ from vtkmodules.vtkRenderingAnnotation import vtkScalarBarActor
 from meshes import PART_BY_ID, PARTS
 from meshes.leg import Leg, repose
 from meshes.lengths import length_changes_percent
+from meshes.placement import place_leg, placement
 from viewer.model.state import AtlasState
+from viewer.model.supports import setting_for
 from viewer.model.views import VIEW_BY_ID
 from viewer.render import appearance, camera
 from viewer.render.highlight import part_styles
 from viewer.render.labels import LABELLED_PARTS, LabelLayer
+from viewer.render.style import DARK, OverlayStyle
+from viewer.render.surroundings import Surroundings
+
+#: In a movement's setting the camera looks down this much (tan of the angle, ~17 degrees).
+WORLD_ELEVATION = 0.3
 
 
 class LegScene:
@@ -34,11 +41,12 @@ class LegScene:
         leg: Leg,
         name_of: Callable[[str], str],
         request_render: Callable[[], None] | None = None,
-        text_scale: float = 1.0,
+        style: OverlayStyle = DARK,
     ) -> None:
         self.plotter = plotter
         self.state = state
-        self.leg = leg
+        self.posed_leg = leg  # posed about a fixed pelvis, before placement in the world
+        self.leg = place_leg(leg, self.placement())  # as shown: placed by the movement's support
         self._request_render = request_render or (lambda: None)
         self.actors: dict[str, pv.Actor] = {}
         self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
@@ -46,11 +54,17 @@ class LegScene:
         self._labels: LabelLayer | None = None
         self._colour_bar = None
         self._styles: dict = {}
-        self.text_scale = text_scale  # exports render larger then shrink: text grows to match
+        self._placed_key = (state.pose, state.world)
+        self.style = style  # labels and colour bar: their colours and size at this picture size
         self.name_of = name_of  # part id -> label text (the cards' display names)
-        plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
+        if style.background is None:
+            plotter.set_background(appearance.BACKGROUND_BOTTOM, top=appearance.BACKGROUND_TOP)
+        else:
+            plotter.set_background(style.background)
         for part in PARTS:
             self._add_part(part.id)
+        self.surroundings = Surroundings(plotter)
+        self._update_surroundings()
         self._connect()
         self.update_visibility()
         self.update_colours()
@@ -85,6 +99,7 @@ class LegScene:
         events.hovered.connect(self._on_colours)
         events.colour_mode.connect(self._on_colour_mode)
         events.pose.connect(self._on_pose)
+        events.world.connect(self._on_pose)
         events.view.connect(self._on_view)
         events.labels.connect(self._on_labels)
 
@@ -95,6 +110,7 @@ class LegScene:
             getattr(self.state.events, name).disconnect(self._on_colours, missing_ok=True)
         self.state.events.colour_mode.disconnect(self._on_colour_mode, missing_ok=True)
         self.state.events.pose.disconnect(self._on_pose, missing_ok=True)
+        self.state.events.world.disconnect(self._on_pose, missing_ok=True)
         self.state.events.view.disconnect(self._on_view, missing_ok=True)
         self.state.events.labels.disconnect(self._on_labels, missing_ok=True)
 
@@ -158,8 +174,8 @@ class LegScene:
             bar.SetWidth(0.6)
             bar.SetHeight(appearance.COLOUR_BAR_FRACTION - 0.05)
             for text in (bar.GetTitleTextProperty(), bar.GetLabelTextProperty()):
-                text.SetColor(0.93, 0.92, 0.89)
-                text.SetFontSize(round(14 * self.text_scale))
+                text.SetColor(*self.style.bar_text)
+                text.SetFontSize(self.style.bar_font_px)
                 text.ItalicOff()
                 text.ShadowOff()
             bar.UnconstrainedFontSizeOn()
@@ -172,10 +188,22 @@ class LegScene:
     def _length_changes(self) -> dict[str, float]:
         return length_changes_percent(self.leg.pose)
 
+    def placement(self, pose=None):
+        """The 4x4 transform placing the pelvis-fixed leg in the world for the setting."""
+        setting = setting_for(self.state.world) if self.state.world else None
+        return placement(setting.support if setting else None, pose or self.state.pose)
+
+    def place(self, posed: Leg) -> Leg:
+        return place_leg(posed, self.placement(posed.pose))
+
     def update_pose(self) -> None:
-        if self.state.pose == self.leg.pose:
+        key = (self.state.pose, self.state.world)
+        if key == self._placed_key:
             return
-        self.leg = repose(self.leg, self.state.pose)
+        self._placed_key = key
+        if self.state.pose != self.posed_leg.pose:
+            self.posed_leg = repose(self.posed_leg, self.state.pose)
+        self.leg = self.place(self.posed_leg)
         for part_id, actor in self.actors.items():
             target = actor.mapper.dataset
             source = self.leg.meshes[part_id]
@@ -183,11 +211,22 @@ class LegScene:
             if "Normals" in source.point_data:
                 target.point_data["Normals"] = source.point_data["Normals"]
                 target.point_data.active_normals_name = "Normals"
+        self._outline_pose = {}  # the hulls follow the placed meshes
+        self._update_surroundings()
         if self.state.colour_mode == "stretch":
             self.update_colours()
         else:
             self._update_outline()
         self.update_labels()
+
+    def _update_surroundings(self) -> None:
+        setting = setting_for(self.state.world) if self.state.world else None
+        self.surroundings.update(
+            setting,
+            self.placement(),
+            self.posed_leg.meshes["skin"],
+            lambda pose: repose(self.posed_leg, pose).meshes["skin"],
+        )
 
     def _update_outline(self) -> None:
         """An inverted hull behind a part draws a rim around it: gold round the selection,
@@ -245,10 +284,14 @@ class LegScene:
                 self._labels = None
             return
         if self._labels is None:
-            self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.text_scale)
+            self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.style)
         parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
         self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
+
+    def leader_segments(self) -> list:
+        """Each label's leader line as (anchor, end) in display pixels, for layout checks."""
+        return self._labels.leader_segments() if self._labels is not None else []
 
     def label_boxes(self) -> dict:
         """Where each label sits on screen (display pixels), for layout checks."""
@@ -256,9 +299,18 @@ class LegScene:
 
     # -- camera -----------------------------------------------------------------------------
     def apply_view(self, view: str) -> None:
-        """Point the camera from a named side, framing the whole leg."""
+        """Point the camera from a named side, framing the whole leg (and, in a movement's
+        setting, the body, from a little above so the floor reads as a floor)."""
         preset = VIEW_BY_ID[view]
-        self.frame(self.visible_bounds(), preset.direction, preset.up)
+        if self.state.world:
+            self.frame_poses([self.state.pose], self.world_direction(view), preset.up)
+        else:
+            self.frame(self.visible_bounds(), preset.direction, preset.up)
+
+    def world_direction(self, view: str) -> np.ndarray:
+        """A preset's direction raised by ``WORLD_ELEVATION``: the floor seen from above."""
+        direction = np.asarray(VIEW_BY_ID[view].direction, dtype=float)
+        return direction + np.array([0.0, 0.0, WORLD_ELEVATION])
 
     def visible_parts(self) -> list[str]:
         return [p for p, actor in self.actors.items() if actor.visibility]
@@ -279,10 +331,26 @@ class LegScene:
             self.plotter.renderer, bounds, direction, up, self.plotter.window_size, reserve
         )
 
-    def frame_poses(self, poses) -> None:
-        """Frame the visible parts over several poses (the range of a motion)."""
-        legs = [repose(self.leg, pose) for pose in poses]
-        self.frame(self.bounds_of(self.visible_parts(), legs))
+    def frame_poses(self, poses, direction=None, up=None) -> None:
+        """Frame the visible parts over several poses (the range of a motion), placed in
+        the world, with the faint body when a movement's setting shows it."""
+        legs = [self.place(repose(self.posed_leg, pose)) for pose in poses]
+        boxes = [self.bounds_of(self.visible_parts(), legs)]
+        if self.state.world:
+            boxes += [self.surroundings.bounds_of_body(self.placement(pose)) for pose in poses]
+        self.frame(camera.union_bounds(boxes), direction, up)
+
+    def is_in_view(self, bounds) -> bool:
+        """Whether every corner of ``bounds`` projects inside the view."""
+        renderer = self.plotter.renderer
+        width, height = renderer.GetSize()
+        for corner in camera.box_corners(bounds):
+            renderer.SetWorldPoint(*corner, 1.0)
+            renderer.WorldToDisplay()
+            x, y, _ = renderer.GetDisplayPoint()
+            if not (0 <= x <= width and 0 <= y <= height):
+                return False
+        return True
 
     def frame_selection(self) -> None:
         selected = self.state.selected_structures()

@@ -1,11 +1,17 @@
-"""The Export screenshot dialog: file, size, transparency, labels."""
+"""The Export screenshot dialog: file, size presets, style, labels; remembers its choices.
+
+It shows the exact pixel size it will write before Save, offers the sizes
+slides use (1080p, 4K) beside the window's own, and keeps every choice in
+QSettings so the next export starts where the last one left off.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -23,8 +30,23 @@ from PySide6.QtWidgets import (
 
 from viewer.model.state import AtlasState
 from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
+from viewer.render.style import style_for_export
 
-SIZE_CHOICES = ("View size", "2x view", "4x view", "Custom")
+#: Size presets: (title, fixed size or a multiple of the 3D view's pixels, or None for custom).
+SIZE_PRESETS: tuple[tuple[str, tuple[int, int] | int | None], ...] = (
+    ("Window size", 1),
+    ("2× window", 2),
+    ("1080p slide (1920×1080)", (1920, 1080)),
+    ("4K slide (3840×2160)", (3840, 2160)),
+    ("Custom", None),
+)
+SIZE_CHOICES = tuple(title for title, _ in SIZE_PRESETS)
+STYLE_CHOICES = (
+    ("auto", "Automatic (light when transparent)"),
+    ("dark", "Dark: light text on dark"),
+    ("light", "Light: dark text and lines, for white slides"),
+)
+SETTINGS_GROUP = "export_dialog"
 
 
 class ExportDialog(QDialog):
@@ -39,15 +61,18 @@ class ExportDialog(QDialog):
         view,
         name_of: Callable[[str], str],
         folder: str = "",
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
         self.view = view
         self.name_of = name_of
+        self.settings = settings
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Export screenshot")
         folder = Path(folder or Path.home())
         self.path_field = QLineEdit(str(folder / "leg-atlas.png"))
+        self.path_field.setAccessibleName("File to write")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         path_row = QWidget()
@@ -57,13 +82,23 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         self.size_choice = QComboBox()
         self.size_choice.addItems(SIZE_CHOICES)
+        self.size_choice.setAccessibleName("Picture size")
         self.width_field = QSpinBox(minimum=1, maximum=MAX_SIDE_PX, value=1920)
         self.height_field = QSpinBox(minimum=1, maximum=MAX_SIDE_PX, value=1080)
+        self.width_field.setAccessibleName("Width in pixels")
+        self.height_field.setAccessibleName("Height in pixels")
         custom = QWidget()
         custom_row = QHBoxLayout(custom)
         custom_row.setContentsMargins(0, 0, 0, 0)
         custom_row.addWidget(self.width_field)
+        custom_row.addWidget(QLabel("×"))
         custom_row.addWidget(self.height_field)
+        self.size_note = QLabel()
+        self.size_note.setAccessibleName("Size that will be written")
+        self.style_choice = QComboBox()
+        for key, title in STYLE_CHOICES:
+            self.style_choice.addItem(title, key)
+        self.style_choice.setAccessibleName("Label style")
         self.transparent = QCheckBox("Transparent background (PNG only)")
         self.labels = QCheckBox("Show labels")
         self.labels.setChecked(state.labels)
@@ -77,13 +112,67 @@ class ExportDialog(QDialog):
         form.addRow("File", path_row)
         form.addRow("Size", self.size_choice)
         form.addRow("Width × height", custom)
+        form.addRow("Writes", self.size_note)
+        form.addRow("Labels and lines", self.style_choice)
         form.addRow("", self.transparent)
         form.addRow("", self.labels)
         form.addRow(buttons)
-        self.size_choice.currentIndexChanged.connect(self._sync)
-        self.path_field.textChanged.connect(self._sync)
+        self._restore()
+        for signal in (
+            self.size_choice.currentIndexChanged,
+            self.path_field.textChanged,
+            self.width_field.valueChanged,
+            self.height_field.valueChanged,
+            self.transparent.toggled,
+            self.style_choice.currentIndexChanged,
+        ):
+            signal.connect(self._sync)
         self._sync()
 
+    # -- remembered choices ----------------------------------------------------------------
+    def _restore(self) -> None:
+        if self.settings is None:
+            return
+        settings = self.settings
+        settings.beginGroup(SETTINGS_GROUP)
+        try:
+            size = str(settings.value("size", ""))
+            if size in SIZE_CHOICES:
+                self.size_choice.setCurrentText(size)
+            for field, key in ((self.width_field, "width"), (self.height_field, "height")):
+                with contextlib.suppress(TypeError, ValueError):  # a hand-edited file
+                    field.setValue(int(settings.value(key, field.value())))
+            style = self.style_choice.findData(str(settings.value("style", "auto")))
+            self.style_choice.setCurrentIndex(max(0, style))
+            self.transparent.setChecked(settings.value("transparent", False) in (True, "true"))
+            labels = settings.value("labels")
+            if labels is not None:
+                self.labels.setChecked(labels in (True, "true"))
+            name = str(settings.value("file_name", ""))
+            if name:
+                self.path_field.setText(str(Path(self.path_field.text()).parent / name))
+        finally:
+            settings.endGroup()
+
+    def _remember(self) -> None:
+        if self.settings is None:
+            return
+        values = {
+            "size": self.size_choice.currentText(),
+            "width": self.width_field.value(),
+            "height": self.height_field.value(),
+            "style": self.style_choice.currentData(),
+            "transparent": self.transparent.isChecked(),
+            "labels": self.labels.isChecked(),
+            "file_name": Path(self.path_field.text()).name,
+        }
+        self.settings.beginGroup(SETTINGS_GROUP)
+        for key, value in values.items():
+            self.settings.setValue(key, value)
+        self.settings.endGroup()
+        self.settings.sync()
+
+    # -- reactions -------------------------------------------------------------------------
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, "Export screenshot", self.path_field.text(), "Images (*.png *.jpg *.tif)"
@@ -99,16 +188,26 @@ class ExportDialog(QDialog):
         self.transparent.setEnabled(is_png)
         if not is_png:
             self.transparent.setChecked(False)
+        width, height = self.chosen_size()
+        style = style_for_export(width, height, self.chosen_style(), self.transparent.isChecked())
+        self.size_note.setText(
+            f"{width} × {height} px, {style.name} labels {style.label_px} px high"
+        )
+
+    def chosen_style(self) -> str | None:
+        key = self.style_choice.currentData()
+        return None if key == "auto" else key
 
     def chosen_size(self) -> tuple[int, int]:
-        view = self.view
-        multiplier = {"View size": 1, "2x view": 2, "4x view": 4}.get(
-            self.size_choice.currentText()
-        )
-        if multiplier is None:
+        """The pixels the file will have: the 3D view's real pixels for the window presets."""
+        preset = dict(SIZE_PRESETS)[self.size_choice.currentText()]
+        if preset is None:
             return self.width_field.value(), self.height_field.value()
-        width, height = view.width(), view.height()
-        return min(MAX_SIDE_PX, width * multiplier), min(MAX_SIDE_PX, height * multiplier)
+        if isinstance(preset, tuple):
+            return preset
+        ratio = self.view.devicePixelRatioF()
+        width, height = round(self.view.width() * ratio), round(self.view.height() * ratio)
+        return min(MAX_SIDE_PX, width * preset), min(MAX_SIDE_PX, height * preset)
 
     def save(self) -> None:
         path = Path(self.path_field.text()).expanduser()
@@ -121,9 +220,11 @@ class ExportDialog(QDialog):
                 self.name_of,
                 CameraPose.of(self.view.camera),
                 self.transparent.isChecked(),
+                style=self.chosen_style(),
             )
         except ExportError as error:
             QMessageBox.critical(self, "Export failed", str(error))
             return
+        self._remember()
         self.saved.emit(path)
         self.accept()

@@ -26,6 +26,8 @@ from viewer.model.motion import SPEEDS
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.render.appearance import stretch_colour
 
+IDLE_MOTION_TEXT = "No motion playing. Pick one in the Exercises tab, or ▶ Show on model in a card."
+
 
 class AngleSpinBox(QSpinBox):
     """An angle field that refuses an out-of-range number instead of keeping part of it.
@@ -109,7 +111,9 @@ class PosePanel(QWidget):
         self.reset_button.clicked.connect(self.reset_requested)
         layout.addWidget(self.reset_button)
 
-        self.motion_label = QLabel("No exercise or stretch playing. Use ▶ Show on model in a card.")
+        self.motion_label = QLabel(
+            "No exercise or stretch playing. Pick one in the Exercises tab or a card."
+        )
         self.motion_label.setWordWrap(True)
         self.pause_button = QPushButton("Pause")
         self.pause_button.setToolTip("Pause or resume the motion (Space)")
@@ -161,7 +165,9 @@ class PosePanel(QWidget):
         self.stop_button.setEnabled(status.active)
         self.pause_button.setText("Play" if status.phase == "paused" else "Pause")
         if not status.active:
-            self.motion_label.setText("No motion playing. Click ▶ Show on model in a card.")
+            self.motion_label.setText(
+                "No motion playing. Pick one in the Exercises tab or a card (▶ Show on model)."
+            )
         else:
             self.motion_label.setText(f"{status.phase.capitalize()}: <b>{status.name}</b>")
 
