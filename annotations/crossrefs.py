@@ -52,10 +52,10 @@ class Disagreement:
 
 
 def heads(muscle_id: str) -> list[str]:
-    """The measured part ids a content id stands for (a whole muscle means every head)."""
+    """The measured part ids a content id stands for: every head of a muscle, or a nerve."""
     if muscle_id in PART_BY_ID and "." in muscle_id:
         return [muscle_id]
-    return [part.id for part in parts_of(muscle_id) if part.kind == "muscle"]
+    return [part.id for part in parts_of(muscle_id) if part.kind in ("muscle", "nerve")]
 
 
 def joints_crossed(catalogue: Catalogue, part_id: str) -> set[str]:

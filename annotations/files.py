@@ -52,7 +52,7 @@ def read_validated(path: Path, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        raise AnnotationError(_describe_validation_error(path, error)) from None
+        raise AnnotationError(describe_validation_error(path, error)) from None
     except RecursionError:
         raise AnnotationError(f"{path}: values nested too deeply") from None
 
@@ -67,7 +67,8 @@ def _describe_syntax_error(path: Path, message: str) -> str:
     return f"{path}, {where}: TOML syntax error: {match['reason']}"
 
 
-def _describe_validation_error(path: Path, error: ValidationError) -> str:
+def describe_validation_error(path: Path, error: ValidationError) -> str:
+    """The first problem as "file: field.path: reason (got value)", and how many more."""
     problems = error.errors(include_url=False)
     first = problems[0]
     reason = _FRIENDLY_REASONS.get(first["type"], first["msg"])

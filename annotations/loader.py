@@ -17,7 +17,16 @@ from annotations.catalogue import Catalogue
 from annotations.files import AnnotationError, dotted_path, read_data_file, read_validated
 from annotations.references import REFERENCES_FILE_NAME, Reference, ReferenceFile
 from annotations.schema import Card, ClinicalTest, DataFile, Exercise, OverviewCard, Stretch
-from meshes.parts import GROUPS, PART_BY_ID, PARTS, STRUCTURE_IDS, group_members, parts_of
+from meshes.parts import (
+    GROUPS,
+    NERVE_SUPPLY,
+    PART_BY_ID,
+    PARTS,
+    REGION_MEMBERS,
+    STRUCTURE_IDS,
+    group_members,
+    parts_of,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENVIRONMENT_VARIABLE = "LEGATLAS_ANNOTATIONS"
@@ -282,6 +291,8 @@ def _finish_card(
     update = {
         "group": group,
         "members": members,
+        "supplies": list(NERVE_SUPPLY.get(card.id, ())),
+        "contains": list(REGION_MEMBERS.get(card.id, ())),
         "exercises": list(dict.fromkeys([*named_exercises, *trained])),
         "stretches": list(dict.fromkeys([*named_stretches, *stretched])),
     }

@@ -13,21 +13,24 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from meshes.parts import GROUPS, MUSCLE_IDS, PARTS, STRUCTURE_IDS
+from meshes.parts import GROUPS, LENGTH_STRUCTURE_IDS, PARTS, STRUCTURE_IDS
 from meshes.pose import POSE_RANGES_DEG, Pose
 
 if TYPE_CHECKING:
     from meshes.pose import Pose
 
-CARD_KINDS: tuple[str, ...] = ("muscle", "tendon", "bone", "skin", "group")
-JOINTS: tuple[str, ...] = ("hip", "knee", "ankle", "subtalar")
+CARD_KINDS: tuple[str, ...] = (
+    "muscle", "tendon", "bone", "skin", "nerve", "vessel", "region", "group",
+)  # fmt: skip
+JOINTS: tuple[str, ...] = ("hip", "knee", "ankle", "subtalar", "toes")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ContentId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-MuscleId = Literal[MUSCLE_IDS]  # type: ignore[valid-type]
+#: What an exercise or a stretch may target: a muscle, or a nerve (a nerve glide).
+MuscleId = Literal[LENGTH_STRUCTURE_IDS]  # type: ignore[valid-type]
 #: A muscle or one head of it (``biceps_femoris.long_head``): a stretch or a lift may
 #: reach one head and not the other, and the content-versus-model test checks that head.
-MUSCLE_PART_IDS: tuple[str, ...] = MUSCLE_IDS + tuple(
+MUSCLE_PART_IDS: tuple[str, ...] = LENGTH_STRUCTURE_IDS + tuple(
     part.id for part in PARTS if part.kind == "muscle" and part.part
 )
 MuscleOrPartId = Literal[MUSCLE_PART_IDS]  # type: ignore[valid-type]
@@ -137,6 +140,19 @@ class CardBase(Model):
     comparison: list[ComparisonRow] = []
     members: list[CardId] = []
     notes: list[Text] = []
+    #: Nerves and vessels: the spinal roots (nerves), the course, and for nerves the modelled
+    #: muscles supplied (filled from ``meshes.parts.NERVE_SUPPLY``) and what an injury costs.
+    roots: SpinalRoots | None = None
+    course: str = ""
+    supplies: list[str] = []
+    other_supply: list[Text] = []
+    if_injured: list[Text] = []
+    #: Regions: what bounds them and what they hold (``contains`` filled from the meshes).
+    borders: list[Text] = []
+    roof: str = ""
+    floor: str = ""
+    contents: list[Text] = []
+    contains: list[str] = []
 
 
 class MuscleCard(CardBase):
@@ -167,12 +183,41 @@ class SkinCard(CardBase):
     kind: Literal["skin"]
 
 
+class NerveCard(CardBase):
+    kind: Literal["nerve"]
+    latin_name: Text
+    roots: SpinalRoots
+    origin: Text
+    course: Text
+    if_injured: list[Text] = Field(min_length=1)
+    when_to_seek_help: list[Text] = Field(min_length=1)
+
+
+class VesselCard(CardBase):
+    kind: Literal["vessel"]
+    latin_name: Text
+    origin: Text
+    course: Text
+    when_to_seek_help: list[Text] = Field(min_length=1)
+
+
+class RegionCard(CardBase):
+    kind: Literal["region"]
+    latin_name: Text
+    borders: list[Text] = Field(min_length=1)
+    roof: Text
+    floor: Text
+    contents: list[Text] = Field(min_length=1)
+
+
 class GroupCard(CardBase):
     kind: Literal["group"]
     comparison: list[ComparisonRow] = Field(min_length=1)
 
 
-Card = MuscleCard | TendonCard | BoneCard | SkinCard | GroupCard
+Card = (
+    MuscleCard | TendonCard | BoneCard | SkinCard | NerveCard | VesselCard | RegionCard | GroupCard
+)
 AnyCard = Annotated[Card, Field(discriminator="kind")]
 
 

@@ -155,6 +155,10 @@ def _card_lines(catalogue: Catalogue, id: str) -> list[str]:
         ("Origin", card.origin),
         ("Insertion", card.insertion),
         ("Nerve", _innervation_text(card.innervation)),
+        ("Roots", card.roots or ""),
+        ("Course", card.course),
+        ("Roof", card.roof),
+        ("Floor", card.floor),
         ("Blood supply", card.blood_supply),
         ("Joints crossed", ", ".join(card.joints_crossed)),
     ]
@@ -182,7 +186,15 @@ def _card_lines(catalogue: Catalogue, id: str) -> list[str]:
                 for row in card.comparison
             ]
         )
+    if card.kind == "nerve":
+        supplied = _names(catalogue, card.supplies) if card.supplies else "no muscle (sensory)"
+        lines += _heading("Supplies") + _wrap(supplied, "  ") + _bullets(card.other_supply)
+        lines += _heading("What if it were injured") + _bullets(card.if_injured)
+    if card.contains:
+        lines += _heading("Shown with it") + _wrap(_names(catalogue, card.contains), "  ")
     sections = [
+        ("Borders", card.borders),
+        ("Contents", card.contents),
         ("Landmarks", card.landmarks),
         ("In daily life and sport", card.functions),
         ("Training tips", card.training_tips),

@@ -153,7 +153,7 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
     session = run_child("app_session", work / "settings.ini", repeats, frames, selections)
     details["app_session"] = session
 
-    progress("headless: mesh build, re-pose, screenshot export")
+    progress("headless: mesh build, re-pose, loading the cards, screenshot export")
     exports = work / "exports"
     exports.mkdir()
     headless = run_child("headless", exports, repeats, export_repeats)
@@ -168,6 +168,7 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
         "mesh_build_first_ms": headless["mesh_build_first_ms"],
         "mesh_build_ms": headless["mesh_build_ms"],
         "repose_ms": headless["repose_ms"],
+        "catalogue_load_ms": headless["catalogue_load_ms"],
         "pick_ms": session["pick_ms"],
         "rotation_frame_ms": session["rotation_frame_ms"],
         "floor_rotation_frame_ms": floor_starts[-1]["rotation"]["median_ms"],

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the leg (and so VTK) is only needed when files are really w
 EXPORT_FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")
 
 #: Part kinds that carry a line of action (``path``) in the manifest.
-PATH_KINDS = frozenset({"muscle", "tendon"})
+PATH_KINDS = frozenset({"muscle", "tendon", "nerve", "vessel"})
 
 #: Each joint centre (standing) and the segment whose frame carries it in a pose.
 JOINT_CENTRES: dict[str, tuple[str, np.ndarray]] = {
@@ -82,10 +82,13 @@ def line_of_action(spec: MuscleSpec, pose: Pose) -> np.ndarray:
     """``(n, 3)`` points from origin through via points (and any knee wrap) to insertion.
 
     A muscle ending on the calcaneal tendon continues down its ``length_tail``
-    to the calcaneus, composed exactly as ``meshes.muscles.path_length_mm``
-    does, so the polyline's length is the length ``path_lengths_mm`` reports.
+    to the calcaneus (and one drawn only in part starts at its ``length_head``),
+    composed exactly as ``meshes.muscles.path_length_mm`` does, so the
+    polyline's length is the length ``path_lengths_mm`` reports.
     """
     points = control_points(spec, pose)
+    if spec.length_head:
+        points = np.concatenate([landmark_positions(spec.length_head, pose), points])
     if spec.length_tail:
         points = np.concatenate([points, landmark_positions(spec.length_tail, pose)])
     return points

@@ -32,6 +32,7 @@ import numpy as np
 
 from meshes.frames import apply, frame_transform
 from meshes.pose import STANDING, Pose
+from meshes.routes import ROUTE_POINTS
 
 
 class Landmark(NamedTuple):
@@ -130,6 +131,106 @@ LANDMARKS: dict[str, Landmark] = {
         position_mm=(39, -23, -819),
         description="tip region of the lateral malleolus",
     ),
+    # Deep calf, plantaris, popliteus, and the thigh muscles at the pes anserinus. Sites of the
+    # reference model (Rajagopal 2016) where it has the muscle, 4 mm off the bone; the rest by
+    # the textbook landmarks each description names.
+    "popliteal_groove": Landmark(
+        # textbook: the anterior end of the groove on the lateral femoral condyle.
+        frame="thigh",
+        position_mm=(43, -10, -441),
+        description="popliteal groove of the lateral femoral condyle, origin of popliteus",
+    ),
+    "posterior_tibia_above_soleal_line": Landmark(
+        # textbook: the triangular area above the soleal line.
+        frame="shank",
+        position_mm=(-10, -22, -502),
+        description="posterior tibia above the soleal line, insertion of popliteus",
+    ),
+    "lateral_supracondylar_line": Landmark(
+        # textbook: just above and medial to the lateral head of gastrocnemius.
+        frame="thigh",
+        position_mm=(22, -6, -392),
+        description="lower lateral supracondylar line of the femur, origin of plantaris",
+    ),
+    "calcaneus_medial_to_tendon": Landmark(
+        # textbook: the calcaneus medial to the calcaneal tendon's insertion.
+        frame="foot",
+        position_mm=(-10, -56, -862),
+        description="posterior calcaneus medial to the calcaneal tendon, insertion of plantaris",
+    ),
+    "tibialis_posterior_origin": Landmark(
+        # Rajagopal 2016 site tibpost-P1, 4 mm off the bone surface.
+        frame="shank",
+        position_mm=(12, -12, -556),
+        description="posterior tibia, membrane and fibula, origin of tibialis posterior",
+    ),
+    "navicular_tuberosity": Landmark(
+        # Rajagopal 2016 site tibpost-P4, 4 mm off the bone surface.
+        frame="foot",
+        position_mm=(-21, 29, -864),
+        description="tuberosity of the navicular, main insertion of tibialis posterior",
+    ),
+    "posterior_tibia_below_soleal_line": Landmark(
+        # Rajagopal 2016 site fdl-P1, 4 mm off the bone surface.
+        frame="shank",
+        position_mm=(-3, -12, -615),
+        description="posterior tibia below the soleal line, origin of flexor digitorum longus",
+    ),
+    "lateral_toe_distal_phalanx": Landmark(
+        # Rajagopal 2016 site fdl-P8, 4 mm off the bone surface.
+        frame="foot",
+        position_mm=(32, 175, -890),
+        description="base of a lateral distal phalanx, insertion of flexor digitorum longus",
+    ),
+    "posterior_fibula_lower": Landmark(
+        # Rajagopal 2016 site fhl-P1, moved medially onto the interosseous membrane, where the
+        # line of action runs (the reference fibula lies further back than the texts').
+        frame="shank",
+        position_mm=(8, -28, -640),
+        description="lower posterior fibula and membrane, origin of flexor hallucis longus",
+    ),
+    "hallux_distal_phalanx": Landmark(
+        # Rajagopal 2016 site fhl-P7, 4 mm off the bone surface.
+        frame="foot",
+        position_mm=(-13, 188, -893),
+        description="distal phalanx of the great toe, insertion of flexor hallucis longus",
+    ),
+    "ischial_tuberosity_inferolateral": Landmark(
+        # Rajagopal 2016 site addmagIsch-P1, 4 mm off the bone surface.
+        frame="pelvis",
+        position_mm=(-42, -33, -56),
+        description="inferolateral ischial tuberosity, origin of adductor magnus's hamstring part",
+    ),
+    "adductor_tubercle": Landmark(
+        # Rajagopal 2016 site addmagIsch-P2, 4 mm off the bone surface.
+        frame="thigh",
+        position_mm=(-34, 2, -410),
+        description="adductor tubercle of the femur, insertion of adductor magnus's hamstring part",
+    ),
+    "inferior_pubic_ramus": Landmark(
+        # Rajagopal 2016 site grac-P1, 4 mm off the bone surface.
+        frame="pelvis",
+        position_mm=(-58, 10, -52),
+        description="body and inferior ramus of the pubis, origin of gracilis",
+    ),
+    "pes_anserinus_gracilis": Landmark(
+        # Rajagopal 2016 site grac-P3, 4 mm off the bone surface.
+        frame="shank",
+        position_mm=(-14, -1, -502),
+        description="upper medial tibia above semitendinosus, insertion of gracilis",
+    ),
+    "anterior_superior_iliac_spine": Landmark(
+        # Rajagopal 2016 site sart-P1, 4 mm off the bone surface.
+        frame="pelvis",
+        position_mm=(31, 36, 64),
+        description="anterior superior iliac spine, origin of sartorius",
+    ),
+    "pes_anserinus_sartorius": Landmark(
+        # Rajagopal 2016 site sart-P5, 4 mm off the bone surface.
+        frame="shank",
+        position_mm=(-7, 13, -509),
+        description="upper medial tibia in front of gracilis, insertion of sartorius",
+    ),
     # Musculotendinous junctions (on the calcaneal tendon's aponeurosis, carried by the shank).
     "gastrocnemius_medial_junction": Landmark(
         frame="shank",
@@ -224,6 +325,7 @@ LANDMARKS: dict[str, Landmark] = {
         description="calcaneal tendon over the posterosuperior calcaneus",
     ),
 }
+LANDMARKS.update({name: Landmark(*point) for name, point in ROUTE_POINTS.items()})
 
 
 def landmark_position(name: str, pose: Pose = STANDING) -> np.ndarray:

@@ -102,7 +102,9 @@ def _part_arrays(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, n
 
 
 def _vtk_array(values: np.ndarray, name: str | None = None):
-    array = numpy_to_vtk(np.ascontiguousarray(values, dtype=np.float32), deep=True)
+    # A fresh single-precision copy is made here anyway, so VTK wraps it without copying again
+    # (the wrapper keeps the array alive).
+    array = numpy_to_vtk(np.array(values, dtype=np.float32, order="C"), deep=False)
     if name:
         array.SetName(name)
     return array

@@ -32,7 +32,6 @@ dorsiflexion. Every end is rounded or tapered, never cut flat.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,8 +40,10 @@ import numpy as np
 from meshes.anthropometry import ADULT
 from meshes.frames import apply, frame_transform
 from meshes.landmarks import LANDMARKS, landmark_positions
+from meshes.muscle_spec import MuscleSpec, Section
 from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
+from meshes.posterior_paths import DEEP_MUSCLES, NERVES_AND_VESSELS
 from meshes.sweep import (
     X_AXIS,
     batched_tubes,
@@ -57,50 +58,6 @@ TENDON_TAIL = (
     "via.calcaneal_tendon.heel_wrap",
     "calcaneal_tuberosity",
 )
-
-
-class Section(NamedTuple):
-    """One row of a muscle's profile: its cross-section at a fraction of the way along its path.
-
-    Width lies across the leg (X), depth front-to-back. ``posterior_offset_mm``
-    moves the section's centre behind the path (the line of action), so a belly
-    can be bulky without inflating the moment arms. Rings between rows are
-    interpolated and smoothed.
-    """
-
-    fraction: float
-    half_width_mm: float
-    half_depth_mm: float
-    posterior_offset_mm: float = 0.0
-
-
-@dataclass(frozen=True, kw_only=True)
-class MuscleSpec:
-    """How one part is routed and how thick it is along its path.
-
-    ``path`` names landmarks; an entry that is a pair of names starts the path
-    midway between two attachments (the soleus arches between fibula and
-    tibia). ``profile`` is a table of ``Section`` rows from origin (fraction 0)
-    to the distal end (fraction 1).
-    ``length_tail`` continues the path for the length only (down the tendon).
-    ``knee_wrap_mm`` > 0 wraps the path behind a cylinder of that radius about
-    the knee axis where it crosses from thigh to shank (the condyles), which
-    sets the knee moment arm once the knee bends.
-    """
-
-    path: tuple[str | tuple[str, str], ...]
-    profile: tuple[Section, ...]
-    length_tail: tuple[str, ...] = ()
-    rings: int = 70
-    knee_wrap_mm: float = 0.0
-    #: Length (mm) over which each end rounds off; ``None`` scales it with the end's size.
-    end_rounding_mm: tuple[float | None, float | None] = (None, None)
-    #: Obliquity of the upper border (mm up per mm lateral), fading out down the first 30 %.
-    top_tilt: float = 0.0
-    #: For an origin that is a pair of landmarks: the fraction of the belly over which its
-    #: width turns from the line between them (a fleshy footprint along the bone) to the
-    #: side-to-side axis. 0 for an origin at a point.
-    origin_footprint: float = 0.0
 
 
 #: Knee wrap radii (mm): the hamstring tendons pass further behind the knee axis than the
@@ -205,7 +162,7 @@ MUSCLES: dict[str, MuscleSpec] = {
         profile=(
             Section(fraction=0, half_width_mm=8, half_depth_mm=3),
             Section(fraction=0.04, half_width_mm=11, half_depth_mm=3.5, posterior_offset_mm=7),
-            Section(fraction=0.1, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=12),
+            Section(fraction=0.1, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=14),
             Section(fraction=0.2, half_width_mm=27, half_depth_mm=12, posterior_offset_mm=20),
             Section(fraction=0.32, half_width_mm=34, half_depth_mm=17, posterior_offset_mm=23),
             Section(fraction=0.47, half_width_mm=35, half_depth_mm=17, posterior_offset_mm=23),
@@ -278,9 +235,9 @@ MUSCLES: dict[str, MuscleSpec] = {
         ),
         rings=50,
     ),
+    **DEEP_MUSCLES,
+    **NERVES_AND_VESSELS,
 }
-
-MUSCLE_AROUND = 36
 
 
 def _landmark_names(path: tuple[str | tuple[str, str], ...]) -> tuple[str, ...]:
@@ -358,7 +315,9 @@ def path_length_mm(spec: MuscleSpec, pose: Pose) -> float:
 
 
 #: Muscle part ids whose path length is reported, in display order.
-LENGTH_IDS: tuple[str, ...] = tuple(part.id for part in PARTS if part.kind == "muscle")
+LENGTH_IDS: tuple[str, ...] = tuple(
+    part.id for part in PARTS if part.kind in ("muscle", "nerve")
+)  # a nerve's bed lengthens with the joints it crosses, as a muscle does
 
 
 def path_lengths_mm(pose: Pose) -> dict[str, float]:
@@ -377,8 +336,10 @@ def path_lengths_mm(pose: Pose) -> dict[str, float]:
 
 
 def _unit_path(spec: MuscleSpec, pose: Pose) -> np.ndarray:
-    """The whole musculotendinous path: control points, then the tendon tail if any."""
+    """The whole path: the undrawn head if any, control points, then the tendon tail if any."""
     points = control_points(spec, pose)
+    if spec.length_head:
+        points = np.concatenate([landmark_positions(spec.length_head, pose), points])
     if spec.length_tail:
         points = np.concatenate([points, landmark_positions(spec.length_tail, pose)])
     return points
@@ -401,7 +362,7 @@ def belly_path(spec: MuscleSpec, pose: Pose) -> tuple[np.ndarray, float]:
     slides down the tendon when the ankle dorsiflexes and up it in plantar
     flexion. The path is the unit's polyline cut at that arc length.
     """
-    if not spec.length_tail:
+    if not spec.length_tail or not spec.tail_slides:
         points = control_points(spec, pose)
         return points, _polyline_length_mm(points)
     unit = _unit_path(spec, pose)
@@ -484,7 +445,7 @@ def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np
 
 def muscle_shape(spec: MuscleSpec, resolution: float) -> tuple[int, int]:
     """``(n_rings, n_around)`` of a muscle tube at a resolution."""
-    return max(12, round(spec.rings * resolution)), max(8, round(MUSCLE_AROUND * resolution))
+    return max(12, round(spec.rings * resolution)), max(6, round(spec.around * resolution))
 
 
 class _BatchLayout(NamedTuple):
@@ -509,14 +470,24 @@ class _BatchLayout(NamedTuple):
     footprints: np.ndarray  # per ring: 1 where the width follows a paired origin's line
 
 
-@lru_cache(maxsize=8)
-def _batch_layout(resolution: float) -> _BatchLayout:
-    """Stacked ring profiles of every muscle, and each ring's neighbours along its own tube."""
-    shapes = [muscle_shape(spec, resolution) for spec in MUSCLES.values()]
+def _batches() -> tuple[tuple[str, ...], ...]:
+    """Part ids grouped by points around a ring: each group is swept in one batch."""
+    by_around: dict[int, list[str]] = {}
+    for part_id, spec in MUSCLES.items():
+        by_around.setdefault(spec.around, []).append(part_id)
+    return tuple(tuple(ids) for ids in by_around.values())
+
+
+BATCHES = _batches()
+
+
+@lru_cache(maxsize=16)
+def _batch_layout(resolution: float, part_ids: tuple[str, ...]) -> _BatchLayout:
+    """Stacked ring profiles of one batch, and each ring's neighbours along its own tube."""
+    specs = [MUSCLES[part_id] for part_id in part_ids]
+    shapes = [muscle_shape(spec, resolution) for spec in specs]
     n_around = shapes[0][1]
-    profiles = [
-        _profile(spec, n_rings) for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
-    ]
+    profiles = [_profile(spec, n_rings) for spec, (n_rings, _) in zip(specs, shapes, strict=True)]
     starts = np.cumsum([0] + [n_rings for n_rings, _ in shapes])
     index = np.arange(starts[-1])
     first = np.repeat(starts[:-1], [n for n, _ in shapes])
@@ -526,7 +497,7 @@ def _batch_layout(resolution: float) -> _BatchLayout:
     tilts = np.concatenate(
         [
             spec.top_tilt * (1.0 - smoothstep(_ring_fractions(n_rings), 0.0, TILT_FADE_FRACTION))
-            for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
+            for spec, (n_rings, _) in zip(specs, shapes, strict=True)
         ]
     )
     footprints = np.concatenate(
@@ -534,14 +505,14 @@ def _batch_layout(resolution: float) -> _BatchLayout:
             1.0 - smoothstep(_ring_fractions(n_rings), 0.0, spec.origin_footprint)
             if spec.origin_footprint
             else np.zeros(n_rings)
-            for spec, (n_rings, _) in zip(MUSCLES.values(), shapes, strict=True)
+            for spec, (n_rings, _) in zip(specs, shapes, strict=True)
         ]
     )
     return _BatchLayout(
         n_around=n_around,
         starts=tuple(starts),
         ring_counts=np.diff(starts),
-        keeps_volume=np.array([part_id not in _TENDON_IDS for part_id in MUSCLES]),
+        keeps_volume=np.array([part_id not in _CONSTANT_PROFILE_IDS for part_id in part_ids]),
         half_widths_mm=widths,
         half_depths_mm=depths,
         posterior_offsets_mm=offsets,
@@ -554,16 +525,29 @@ def _batch_layout(resolution: float) -> _BatchLayout:
 
 TILT_FADE_FRACTION = 0.3
 
-#: Parts that keep their profile in every pose (a tendon does not thicken as it slackens).
-_TENDON_IDS = frozenset(part.id for part in PARTS if part.kind == "tendon")
+#: Parts that keep their profile in every pose (a tendon does not thicken as it slackens,
+#: nor does a nerve or a vessel).
+_CONSTANT_PROFILE_IDS = frozenset(
+    part.id for part in PARTS if part.kind in ("tendon", "nerve", "vessel", "region")
+)
 
 
 def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Points and outward normals of every muscle part in a pose, swept in one batch."""
-    layout = _batch_layout(resolution)
+    """Points and outward normals of every swept part in a pose, one batch per ring size."""
+    result: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for part_ids in BATCHES:
+        result.update(_sweep_batch(pose, resolution, part_ids))
+    return {part_id: result[part_id] for part_id in MUSCLES}
+
+
+def _sweep_batch(
+    pose: Pose, resolution: float, part_ids: tuple[str, ...]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    layout = _batch_layout(resolution, part_ids)
     starts = layout.starts
-    centres, factors, lines = [], np.ones(len(MUSCLES)), np.tile(X_AXIS, (len(MUSCLES), 1))
-    for k, (spec, n_rings) in enumerate(zip(MUSCLES.values(), layout.ring_counts, strict=True)):
+    specs = [MUSCLES[part_id] for part_id in part_ids]
+    centres, factors, lines = [], np.ones(len(specs)), np.tile(X_AXIS, (len(specs), 1))
+    for k, (spec, n_rings) in enumerate(zip(specs, layout.ring_counts, strict=True)):
         path, length = belly_path(spec, pose)
         centres.append(resample_path(path, n_rings, fractions=_ring_fractions(n_rings)))
         if layout.keeps_volume[k]:
@@ -588,7 +572,7 @@ def sweep_muscles(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, 
         width_references=references,
     )
     result = {}
-    for part_id, start, end in zip(MUSCLES, starts[:-1], starts[1:], strict=True):
+    for part_id, start, end in zip(part_ids, starts[:-1], starts[1:], strict=True):
         ends = centres[[start, end - 1]]
         points = np.concatenate([ends[:1], rings[start:end].reshape(-1, 3), ends[1:]])
         # Each cap's normal points out along the axis, away from its neighbouring ring.

@@ -34,6 +34,9 @@ PART_COLOURS: dict[str, tuple[float, float, float]] = {
     "tibialis_posterior": (0.52, 0.24, 0.30),
     "flexor_digitorum_longus": (0.74, 0.36, 0.36),
     "flexor_hallucis_longus": (0.60, 0.20, 0.26),
+    "adductor_magnus": (0.44, 0.16, 0.28),  # dark mulberry
+    "gracilis": (0.88, 0.44, 0.44),  # rose
+    "sartorius": (0.80, 0.60, 0.28),  # light ochre
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from meshes.palette import colour_for
+from meshes.palette import KIND_COLOURS, colour_for
 
 
 @dataclass(frozen=True)
@@ -29,19 +29,35 @@ LAYER_TABLE: tuple[Layer, ...] = (
     Layer(id="deep", title="Deep muscles", key="3", default_opacity=1.0),
     Layer(id="tendons", title="Tendons", key="4", default_opacity=1.0),
     Layer(id="bones", title="Bones", key="5", default_opacity=1.0),
+    Layer(id="nerves_vessels", title="Nerves and vessels", key="6", default_opacity=1.0),
+    Layer(id="regions", title="Regions", key="7", default_opacity=0.85),
 )
 LAYERS: tuple[str, ...] = tuple(layer.id for layer in LAYER_TABLE)
 LAYER_BY_ID: dict[str, Layer] = {layer.id: layer for layer in LAYER_TABLE}
 
 #: Group ids. Their names live only on the group cards (annotations/data), so a teacher's
 #: renamed card renames the group everywhere.
-GROUPS: tuple[str, ...] = ("hamstrings", "triceps_surae")
+GROUPS: tuple[str, ...] = (
+    "hamstrings",
+    "other_thigh_muscles",
+    "superficial_posterior_compartment",
+    "triceps_surae",
+    "deep_posterior_compartment",
+)
+
+#: A group inside another: its members count in the outer group too, and the tree shows its
+#: heading under the outer one (the calf muscles are most of the superficial compartment).
+GROUP_PARENT: dict[str, str] = {"triceps_surae": "superficial_posterior_compartment"}
 
 MUSCLE_COLOUR = (0.62, 0.22, 0.19)
 MUSCLE_COLOUR_DEEP = (0.55, 0.19, 0.17)
 TENDON_COLOUR = (0.93, 0.91, 0.84)
 BONE_COLOUR = (0.91, 0.87, 0.76)
 SKIN_COLOUR = (0.93, 0.76, 0.65)
+NERVE_COLOUR = KIND_COLOURS["nerve"]
+ARTERY_COLOUR = KIND_COLOURS["artery"]
+VEIN_COLOUR = KIND_COLOURS["vein"]
+REGION_COLOUR = (0.40, 0.88, 0.82)
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,7 @@ class PartInfo:
     id: str
     structure: str
     layer: str
-    kind: str  # "muscle", "tendon", "bone" or "skin"
+    kind: str  # "muscle", "tendon", "bone", "skin", "nerve", "vessel" or "region"
     colour: tuple[float, float, float]
     group: str | None = None
 
@@ -126,6 +142,126 @@ PARTS: tuple[PartInfo, ...] = (
         colour=TENDON_COLOUR,
         group="triceps_surae",
     ),
+    PartInfo(
+        id="plantaris",
+        structure="plantaris",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="superficial_posterior_compartment",
+    ),
+    PartInfo(
+        id="popliteus",
+        structure="popliteus",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="deep_posterior_compartment",
+    ),
+    PartInfo(
+        id="tibialis_posterior",
+        structure="tibialis_posterior",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="deep_posterior_compartment",
+    ),
+    PartInfo(
+        id="flexor_digitorum_longus",
+        structure="flexor_digitorum_longus",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="deep_posterior_compartment",
+    ),
+    PartInfo(
+        id="flexor_hallucis_longus",
+        structure="flexor_hallucis_longus",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="deep_posterior_compartment",
+    ),
+    PartInfo(
+        id="adductor_magnus",
+        structure="adductor_magnus",
+        layer="deep",
+        kind="muscle",
+        colour=MUSCLE_COLOUR_DEEP,
+        group="other_thigh_muscles",
+    ),
+    PartInfo(
+        id="gracilis",
+        structure="gracilis",
+        layer="superficial",
+        kind="muscle",
+        colour=MUSCLE_COLOUR,
+        group="other_thigh_muscles",
+    ),
+    PartInfo(
+        id="sartorius",
+        structure="sartorius",
+        layer="superficial",
+        kind="muscle",
+        colour=MUSCLE_COLOUR,
+        group="other_thigh_muscles",
+    ),
+    PartInfo(
+        id="sciatic_nerve",
+        structure="sciatic_nerve",
+        layer="nerves_vessels",
+        kind="nerve",
+        colour=NERVE_COLOUR,
+    ),
+    PartInfo(
+        id="tibial_nerve",
+        structure="tibial_nerve",
+        layer="nerves_vessels",
+        kind="nerve",
+        colour=NERVE_COLOUR,
+    ),
+    PartInfo(
+        id="common_fibular_nerve",
+        structure="common_fibular_nerve",
+        layer="nerves_vessels",
+        kind="nerve",
+        colour=NERVE_COLOUR,
+    ),
+    PartInfo(
+        id="sural_nerve",
+        structure="sural_nerve",
+        layer="nerves_vessels",
+        kind="nerve",
+        colour=NERVE_COLOUR,
+    ),
+    PartInfo(
+        id="popliteal_artery",
+        structure="popliteal_artery",
+        layer="nerves_vessels",
+        kind="vessel",
+        colour=ARTERY_COLOUR,
+    ),
+    PartInfo(
+        id="popliteal_vein",
+        structure="popliteal_vein",
+        layer="nerves_vessels",
+        kind="vessel",
+        colour=VEIN_COLOUR,
+    ),
+    PartInfo(
+        id="small_saphenous_vein",
+        structure="small_saphenous_vein",
+        layer="nerves_vessels",
+        kind="vessel",
+        colour=VEIN_COLOUR,
+    ),
+    PartInfo(
+        id="popliteal_fossa",
+        structure="popliteal_fossa",
+        layer="regions",
+        kind="region",
+        colour=REGION_COLOUR,
+    ),
     PartInfo(id="hip_bone", structure="hip_bone", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="femur", structure="femur", layer="bones", kind="bone", colour=BONE_COLOUR),
     PartInfo(id="patella", structure="patella", layer="bones", kind="bone", colour=BONE_COLOUR),
@@ -151,14 +287,72 @@ MUSCLE_IDS: tuple[str, ...] = tuple(
 )
 
 
+#: Structures a path length is measured for: the muscles and the nerves (a nerve's bed
+#: lengthens and shortens with the joints it crosses, as a muscle's does).
+LENGTH_STRUCTURE_IDS: tuple[str, ...] = tuple(
+    dict.fromkeys(part.structure for part in PARTS if part.kind in ("muscle", "nerve"))
+)
+
+#: The modelled muscles (or single heads) each nerve supplies. Selecting the nerve highlights
+#: them and its card lists them. The sciatic nerve supplies the hamstrings and the hamstring
+#: part of adductor magnus in the thigh, and everything below the knee through its two
+#: branches; the short head of biceps is the one thigh muscle on its common fibular division.
+#: Gracilis (obturator nerve) and sartorius (femoral nerve) are not on this list.
+_TIBIAL_SUPPLY = (
+    "gastrocnemius",
+    "soleus",
+    "plantaris",
+    "popliteus",
+    "tibialis_posterior",
+    "flexor_digitorum_longus",
+    "flexor_hallucis_longus",
+)
+NERVE_SUPPLY: dict[str, tuple[str, ...]] = {
+    "sciatic_nerve": (
+        "biceps_femoris",
+        "semitendinosus",
+        "semimembranosus",
+        "adductor_magnus",
+        *_TIBIAL_SUPPLY,
+    ),
+    "tibial_nerve": _TIBIAL_SUPPLY,
+    "common_fibular_nerve": ("biceps_femoris.short_head",),
+    "sural_nerve": (),
+}
+
+#: What selecting a region shows with it: its borders, floor and contents.
+REGION_MEMBERS: dict[str, tuple[str, ...]] = {
+    "popliteal_fossa": (
+        "biceps_femoris",
+        "semimembranosus",
+        "semitendinosus",
+        "gastrocnemius",
+        "plantaris",
+        "popliteus",
+        "femur",
+        "tibial_nerve",
+        "common_fibular_nerve",
+        "popliteal_artery",
+        "popliteal_vein",
+        "small_saphenous_vein",
+    ),
+}
+
+
+def associated_with(structure_id: str) -> tuple[str, ...]:
+    """Structures or parts a selection brings along: a nerve's muscles, a region's contents."""
+    return NERVE_SUPPLY.get(structure_id, ()) or REGION_MEMBERS.get(structure_id, ())
+
+
 def parts_of(structure_id: str) -> tuple[PartInfo, ...]:
     """Parts that make up a structure (one, or two for the two-headed muscles)."""
     return tuple(part for part in PARTS if part.structure == structure_id)
 
 
 def group_members(group_id: str) -> tuple[str, ...]:
-    """Structure ids of a group, in display order."""
-    return tuple(dict.fromkeys(part.structure for part in PARTS if part.group == group_id))
+    """Structure ids of a group (and of any group inside it), in display order."""
+    inner = {group_id} | {child for child, parent in GROUP_PARENT.items() if parent == group_id}
+    return tuple(dict.fromkeys(part.structure for part in PARTS if part.group in inner))
 
 
 def group_of(structure_id: str) -> str | None:

@@ -89,6 +89,14 @@ def kneeling_floor_z() -> float:
 SHIN_SKIN_MM = 8.0  # skin and soft tissue over the front of the tibia
 
 
+@lru_cache(maxsize=1)
+def ball_of_foot() -> np.ndarray:
+    """The ball of the foot when standing: the lowest point of its front third."""
+    points = _foot_points()
+    front = points[points[:, 1] > points[:, 1].max() - 0.35 * np.ptp(points[:, 1])]
+    return front[np.argmin(front[:, 2])]
+
+
 def _heel(pose: Pose) -> np.ndarray:
     """The back of the heel's lowest point, in the pelvis frame."""
     points = _foot_points()
@@ -98,7 +106,7 @@ def _heel(pose: Pose) -> np.ndarray:
 
 #: Where the floor (or the seat top) is in the world, per support.
 def ground_z(support: str | None) -> float:
-    if support in (None, "standing", "foot", "forefoot"):
+    if support in (None, "standing", "foot", "forefoot", "step_edge", "inclined"):
         return sole_z()
     if support == "kneeling":
         return kneeling_floor_z()
@@ -132,6 +140,20 @@ def placement(support: str | None, pose: Pose) -> np.ndarray:
         return frame_transform("shank", kneeling) @ np.linalg.inv(frame_transform("shank", pose))
     if support == "bridge":
         return _bridge(pose)
+    if support == "step_edge":
+        # Upright, the ball of the foot where it stands: the heel drops below the step.
+        ball = ball_of_foot()
+        moved = _apply(frame_transform("foot", pose), ball)
+        return _translation(ball - moved)
+    if support == "inclined":
+        # The legs keep a 45-degree forward lean (a back-extension bench); the trunk moves.
+        lean = _rotation_x(-np.pi / 4) @ np.linalg.inv(frame_transform("thigh", pose))
+        return (
+            _translation(
+                (0.0, 0.0, sole_z() - _lowest_foot_z(lean @ frame_transform("foot", pose)))
+            )
+            @ lean
+        )
     raise KeyError(f"unknown support {support!r}; valid: {', '.join(SUPPORTS)}")
 
 

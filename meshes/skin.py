@@ -20,6 +20,7 @@ from meshes.anthropometry import ADULT
 from meshes.bones import bone_templates
 from meshes.frames import frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
+from meshes.parts import PART_BY_ID
 from meshes.pose import STANDING, Pose
 from meshes.sweep import smooth_keeping_ends, smoothstep, tube_normals
 
@@ -204,12 +205,25 @@ def _bone_cloud(z: np.ndarray) -> np.ndarray:
     return points[(points[:, 2] <= z[1]) & (points[:, 2] >= z[-2])]
 
 
+_ENVELOPED = frozenset(
+    part_id for part_id, part in PART_BY_ID.items() if part.kind in ("muscle", "tendon")
+)
+
+
+def _enveloped_cloud(pose: Pose) -> np.ndarray:
+    """Every muscle and tendon vertex in a pose: nerves, vessels and outlines lie among them."""
+    swept = sweep_muscles(pose, 1.0)
+    return np.concatenate(
+        [points for part_id, (points, _) in swept.items() if part_id in _ENVELOPED]
+    )
+
+
 def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
     """Per ring and angle, the factor that pushes the section out past every muscle and bone."""
     clouds = []
-    standing = np.concatenate([points for points, _ in sweep_muscles(STANDING, 1.0).values()])
+    standing = _enveloped_cloud(STANDING)
     for pose in FIT_POSES:
-        cloud = np.concatenate([points for points, _ in sweep_muscles(pose, 1.0).values()])
+        cloud = _enveloped_cloud(pose)
         if pose == STANDING:
             clouds.append(cloud)
             continue

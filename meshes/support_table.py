@@ -28,5 +28,7 @@ SUPPORTS: dict[str, Support] = {
         Support("prone", "lying face down"),
         Support("kneeling", "kneeling, shins on the floor"),
         Support("bridge", "shoulders and heel on the floor"),
+        Support("step_edge", "ball of the foot on the edge of a step"),
+        Support("inclined", "legs held on a 45-degree bench"),
     )
 }

@@ -168,6 +168,45 @@ def implied_arms_table() -> str:
     return "\n".join(lines)
 
 
+#: Parts added with the deeper structures: tabled without a published comparison yet.
+DEEPER = (
+    "plantaris",
+    "popliteus",
+    "tibialis_posterior",
+    "flexor_digitorum_longus",
+    "flexor_hallucis_longus",
+    "adductor_magnus",
+    "gracilis",
+    "sartorius",
+    "sciatic_nerve",
+    "tibial_nerve",
+    "common_fibular_nerve",
+    "sural_nerve",
+)
+DEEPER_POSES = (
+    ("knee 90°", Pose(knee_flexion=90)),
+    ("hip 90°", Pose(hip_flexion=90)),
+    ("ankle +20°", Pose(ankle_dorsiflexion=20)),
+    ("ankle −35°", Pose(ankle_dorsiflexion=-35)),
+    ("SLR hip 70°", Pose(hip_flexion=70)),
+    ("SLR hip 70°, ankle +20°", Pose(hip_flexion=70, ankle_dorsiflexion=20)),
+)
+DEEPER_HEADING = "## The deeper structures and the nerves"
+
+
+def deeper_table() -> str:
+    standing = standing_lengths_mm()
+    lines = [
+        "| part | standing mm | " + " | ".join(label for label, _ in DEEPER_POSES) + " |",
+        "|---|---|" + "---|" * len(DEEPER_POSES),
+    ]
+    changes = [length_changes_percent(pose) for _, pose in DEEPER_POSES]
+    for part in (LH, *DEEPER):
+        cells = " | ".join(_fmt(change[part]) for change in changes)
+        lines.append(f"| {part} | {standing[part]:.0f} | {cells} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     assert length_changes_percent(STANDING)[LH] == 0.0
     commit = subprocess.run(
@@ -189,6 +228,12 @@ def main() -> None:
         count=1,
         flags=re.S,
     )
+    if DEEPER_HEADING not in text:
+        text = text.replace("## Summary", DEEPER_HEADING + "\n\n|\n\n## Summary", 1)
+    start = text.index(DEEPER_HEADING)
+    table_start = text.index("\n|", start) + 1
+    table_end = text.index("\n\n## ", table_start)
+    text = text[:table_start] + deeper_table() + text[table_end:]
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = re.sub(
         r"from `python -m viewer lengths --json` at commit `\w+` \(run [^)]*\)",

@@ -20,6 +20,7 @@ FIGURES = (
     "mesh_build_first_ms",
     "mesh_build_ms",
     "repose_ms",
+    "catalogue_load_ms",
     "pick_ms",
     "rotation_frame_ms",
     "floor_rotation_frame_ms",

@@ -127,7 +127,11 @@ def test_a_path_length_is_still_the_whole_line_of_action_not_the_belly(pose):
     for part_id, length in lengths.items():
         spec = MUSCLES[part_id]
         line = np.concatenate(
-            [control_points(spec, pose), landmark_positions(spec.length_tail, pose)]
+            [
+                landmark_positions(spec.length_head, pose),
+                control_points(spec, pose),
+                landmark_positions(spec.length_tail, pose),
+            ]
         )
         assert length == pytest.approx(
             np.linalg.norm(np.diff(line, axis=0), axis=1).sum(), rel=1e-12

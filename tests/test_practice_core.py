@@ -16,6 +16,7 @@ from viewer.model.practice import build_session, check_typed_name
 from viewer.model.questions import (
     FACTS,
     KINDS,
+    NOT_MOVEMENT_ANSWERS,
     fact_question,
     find_question,
     make_question,
@@ -107,11 +108,17 @@ def test_movement_answers_come_from_the_models_lengths(catalogue):
             if question is None:
                 continue
             made += 1
-            changes = length_changes_percent(question.pose)
+            # The question asks for a muscle, never popliteus (its modelled length is an artefact).
+            changes = {
+                part: value
+                for part, value in length_changes_percent(question.pose).items()
+                if PART_BY_ID[part].kind == "muscle" and part not in NOT_MOVEMENT_ANSWERS
+            }
             by_name = {catalogue.display_name(part): value for part, value in changes.items()}
             sign = 1 if question.topic == "lengthens" else -1
             best = max(by_name, key=lambda name: sign * by_name[name])
             assert question.answer == best
+            assert question.structure != "popliteus"
             assert PART_BY_ID[next(p for p in changes if catalogue.display_name(p) == best)]
             for choice in question.choices:
                 if choice != question.answer:
@@ -182,7 +189,8 @@ def test_marking_attempts_score_summary_and_csv(catalogue, tmp_path):
     fact_row = next(row for row in rows if not row["question"].startswith("Click"))
     assert fact_row["correct"] == "no" and fact_row["answer_given"] == "not it"
     progress = Progress()
-    session.file_in(progress, NOW)
+    for index in range(len(session.questions)):
+        session.file_result(index, progress, NOW)
     # Right only at the second try is filed as missed, so it comes back first.
     assert progress.items["soleus:find"].last_wrong
     path = session.write_results(tmp_path / "results.csv")

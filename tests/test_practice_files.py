@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from meshes.pose import Pose
+from tests.cli_helpers import legatlas
 from viewer.model.pins import Pin
 from viewer.model.question_set import QuestionSetError, read_question_set
 from viewer.model.review import Progress, load_progress, save_progress
@@ -19,6 +20,7 @@ from viewer.model.scene_file import (
     SceneFileError,
     read_scene_file,
     scene_of,
+    shipped_tours,
     write_scene_file,
 )
 from viewer.model.state import AtlasState
@@ -214,3 +216,57 @@ def test_a_file_that_is_not_toml_fails_as_a_whole(tmp_path):
         read_scene_file(path)
     with pytest.raises(SceneFileError, match="cannot be read"):
         read_scene_file(tmp_path / "missing.legatlas")
+
+
+# -- the command line --------------------------------------------------------------------------
+def test_a_broken_question_set_on_the_command_line_is_one_line(tmp_path):
+    path = write(tmp_path, '[practice]\nkinds = ["essay"]\n')
+    result = legatlas("--practice", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith(f"legatlas: {path}: practice.kinds[0]:")
+    assert "Traceback" not in result.stderr
+
+
+# -- the tours that ship -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "title", ["The hamstrings", "Gastrocnemius versus soleus", "The popliteal fossa"]
+)
+def test_the_shipped_tours_load_cleanly(title):
+    tours = dict(shipped_tours())
+    document = read_scene_file(tours[title])
+    assert document.warnings == []
+    assert len(document.steps) >= 5 and all(len(step.text) > 40 for step in document.steps)
+    for step in document.steps:
+        AtlasState().model_validate(AtlasState(**step.state).model_dump())  # every value valid
+
+
+def test_the_calf_tour_shows_both_calf_stretches(catalogue):
+    tours = dict(shipped_tours())
+    poses = [
+        step.state["pose"] for step in read_scene_file(tours["Gastrocnemius versus soleus"]).steps
+    ]
+    for stretch_id in ("wall_calf_stretch", "bent_knee_calf_stretch"):
+        assert catalogue.stretches[stretch_id].pose.to_pose() in poses
+
+
+def test_scene_files_on_the_command_line(tmp_path):
+    result = legatlas(str(tmp_path / "nope.legatlas"))
+    assert result.returncode == 2 and "scene file not found" in result.stderr
+    broken = write(tmp_path, "[scene\n", "broken.legatlas")
+    out = tmp_path / "out.png"
+    result = legatlas("screenshot", "--scene", str(broken), str(out))
+    assert (
+        result.returncode == 1 and f"{broken}" in result.stderr and "TOML syntax" in result.stderr
+    )
+    assert not out.exists()
+    odd = write(tmp_path, '[scene]\nselection = "soleus"\nlabels = "yes"\n', "odd.legatlas")
+    result = legatlas("screenshot", "--scene", str(odd), "--size", "200x300", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {odd}: scene.labels: must be true or false" in result.stderr
+    assert out.exists()
+
+
+def test_the_hamstring_tour_shows_the_bottom_of_a_romanian_deadlift(catalogue):
+    tours = dict(shipped_tours())
+    poses = [step.state["pose"] for step in read_scene_file(tours["The hamstrings"]).steps]
+    assert catalogue.exercises["romanian_deadlift"].end.to_pose() in poses

@@ -8,7 +8,7 @@ import itertools
 import numpy as np
 import pytest
 
-from viewer.model.views import VIEWS
+from viewer.model.views import VIEW_BY_ID, VIEWS
 from viewer.render.labels import segments_cross, uncross
 
 POSITIONS = [None, "romanian_deadlift", "wall_calf_stretch", "lying_hamstring_stretch",
@@ -76,6 +76,8 @@ def test_the_colour_bar_never_covers_the_leg(scene, catalogue, position):
     scene.state.world = position
     scene.state.pose = positions[position] if position else scene.state.pose.__class__()
     for view in VIEWS:
+        if VIEW_BY_ID[view].focus is not None:
+            continue  # a close-up of one region: the rest of the leg runs off the screen
         scene.state.view = view
         scene.apply_view(view)
         renderer = scene.plotter.renderer

@@ -186,3 +186,41 @@ def test_groups_and_structures_are_all_selectable(state):
     for item in (*GROUPS, *STRUCTURE_IDS):
         state.select(item)
         assert state.selected == item
+
+
+# -- nerves and regions bring their muscles and contents along ---------------------------------
+def test_selecting_a_nerve_highlights_every_muscle_it_supplies(state):
+    state.select("tibial_nerve")
+    highlighted = set(state.selected_structures())
+    assert {"tibial_nerve", "gastrocnemius", "soleus", "popliteus", "plantaris"} <= highlighted
+    assert {
+        "tibialis_posterior",
+        "flexor_digitorum_longus",
+        "flexor_hallucis_longus",
+    } <= highlighted
+    assert "biceps_femoris" not in highlighted
+    state.select("common_fibular_nerve")
+    assert "biceps_femoris.short_head" in state.selected_structures()
+    assert "biceps_femoris" not in state.selected_structures()  # not the long head
+    state.select("sciatic_nerve")
+    assert {"biceps_femoris", "semitendinosus", "adductor_magnus", "soleus"} <= set(
+        state.selected_structures()
+    )
+    assert "gracilis" not in state.selected_structures()  # obturator nerve
+
+
+def test_selecting_the_popliteal_fossa_shows_its_borders_and_contents(state):
+    state.select("popliteal_fossa")
+    shown = set(state.selected_structures())
+    borders = {"biceps_femoris", "semimembranosus", "gastrocnemius"}
+    contents = {"tibial_nerve", "common_fibular_nerve", "popliteal_artery", "popliteal_vein"}
+    assert borders | contents | {"popliteus", "popliteal_fossa"} <= shown
+    state.isolate_selected()  # one click more: only the fossa and what it holds
+    assert "soleus" in state.hidden and "tibial_nerve" not in state.hidden
+    assert {"nerves_vessels", "regions"} <= state.layers_visible
+
+
+def test_hiding_a_nerve_hides_the_nerve_only(state):
+    state.select("sciatic_nerve")
+    state.hide_selected()
+    assert state.hidden == frozenset({"sciatic_nerve"})

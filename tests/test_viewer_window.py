@@ -20,6 +20,7 @@ def test_window_opens_with_overview_and_posterior_view(window):
 def test_tree_click_selects_in_3d_without_moving_the_camera(window, qtbot):
     item = window.tree.items["soleus"]
     before = tuple(window.view.camera.position)
+    window.tree.tree.scrollToItem(item)  # the tree is taller than its dock
     rect = window.tree.tree.visualItemRect(item)
     qtbot.mouseClick(window.tree.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.state.selected == "soleus"
@@ -33,6 +34,7 @@ def test_unticking_a_muscle_hides_it_without_selecting_it(window, qtbot):
     window.state.select("soleus")  # the tree scrolls to it: measure the rows afterwards
     tree = window.tree.tree
     item = window.tree.items["semitendinosus"]
+    tree.scrollToItem(item)
     option = QStyleOptionViewItem()
     option.rect = tree.visualItemRect(item)
     option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
@@ -54,7 +56,7 @@ def test_search_filters_the_tree_by_synonym(window, qtbot):
     assert "soleus" in window.tree.visible_structure_ids()
 
 
-@pytest.mark.parametrize(("key", "layer"), list(zip("12345", LAYERS, strict=True)))
+@pytest.mark.parametrize(("key", "layer"), list(zip("1234567", LAYERS, strict=True)))
 def test_number_keys_toggle_layers(window, qtbot, key, layer):
     qtbot.keyClick(window, key)
     assert layer not in window.state.layers_visible

@@ -18,6 +18,7 @@ from meshes.placement import (
 )
 from meshes.pose import Pose
 from viewer.model.supports import SETTINGS, setting_for
+from viewer.render.surroundings import ARM_RADIUS_MM
 
 
 def _foot_in_world(support: str, pose: Pose) -> np.ndarray:
@@ -26,7 +27,8 @@ def _foot_in_world(support: str, pose: Pose) -> np.ndarray:
 
 
 def test_every_card_movement_has_a_setting(catalogue):
-    for motion_id in (*catalogue.exercises, *catalogue.stretches):
+    tests = [t.id for t in catalogue.clinical_tests.values() if t.pose is not None]
+    for motion_id in (*catalogue.exercises, *catalogue.stretches, *tests):
         assert motion_id in SETTINGS, f"{motion_id} has no support: it would float in space"
 
 
@@ -118,3 +120,24 @@ def test_a_slider_that_takes_the_leg_out_of_view_brings_the_camera(window, qtbot
         qtbot.keyClick(slider, Qt.Key.Key_PageUp)
     assert window.state.pose.hip_flexion > 30
     assert window.scene.is_in_view(window.scene.visible_bounds())
+
+
+def test_downward_dog_puts_the_hands_on_the_floor(window, qtbot):
+    window.exercises.choose("downward_dog")
+    window.show_end_position("stretch", "downward_dog")
+    arms = window.scene.surroundings.actors["arms"]
+    assert arms.visibility
+    floor = window.scene.surroundings.actors["floor"].bounds[4]
+    assert arms.bounds[4] == pytest.approx(floor, abs=ARM_RADIUS_MM + 2)
+
+
+def test_heel_drop_keeps_the_ball_of_the_foot_on_the_step_and_drops_the_heel(catalogue):
+    from meshes.placement import ball_of_foot
+
+    drop = catalogue.exercises["eccentric_heel_drop"]
+    for pose in (drop.start.to_pose(), drop.end.to_pose()):
+        transform = placement("step_edge", pose) @ frame_transform("foot", pose)
+        ball = transform[:3, :3] @ ball_of_foot() + transform[:3, 3]
+        assert ball == pytest.approx(ball_of_foot(), abs=0.5)
+    low = _foot_in_world("step_edge", drop.end.to_pose())
+    assert low[:, 2].min() < sole_z() - 20.0  # the heel below the step's top

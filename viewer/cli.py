@@ -17,6 +17,8 @@ from viewer.commands.errors import CommandError
 
 #: Modules under ``viewer.commands`` that add a subcommand each.
 COMMAND_MODULES = (list_info, screenshot, export_meshes, lengths)
+#: Their subcommand names, filled by ``build_parser``.
+COMMAND_NAMES: list[str] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
+    COMMAND_NAMES[:] = subparsers.choices
     for subparser in subparsers.choices.values():
         # Accepted after the subcommand too: `legatlas info soleus --annotations DIR`.
         _add_annotations_option(subparser, default=argparse.SUPPRESS)
@@ -51,7 +54,7 @@ def _add_annotations_option(parser: argparse.ArgumentParser, default) -> None:
 
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
-    arguments = parser.parse_args(list(argv))
+    arguments = parser.parse_args(gui.scene_file_as_option(argv, COMMAND_NAMES))
     try:
         return int(arguments.func(arguments, parser) or 0)
     except CommandError as error:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from viewer.commands.common import (
     add_view_arguments,
@@ -17,6 +19,8 @@ from viewer.commands.common import (
     load_catalogue,
 )
 from viewer.commands.errors import CommandError
+from viewer.model.question_set import PracticeSpec, QuestionSetError, read_question_set
+from viewer.model.scene_file import SUFFIX
 from viewer.model.state import AtlasState
 
 NO_DISPLAY_MESSAGE = (
@@ -28,6 +32,38 @@ NO_DISPLAY_MESSAGE = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_view_arguments(parser)
+    parser.add_argument(
+        "--practice",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FILE",
+        help="open in practice mode: your own spaced review, or a teacher's question set (TOML)",
+    )
+    parser.add_argument(
+        "--scene",
+        metavar="FILE",
+        help=f"open a scene or tour (also: legatlas FILE{SUFFIX})",
+    )
+
+
+def scene_file_as_option(argv: Sequence[str], commands: Sequence[str]) -> list[str]:
+    """``legatlas FILE.legatlas`` means ``legatlas --scene FILE.legatlas``.
+
+    argparse cannot take an optional file before subcommands (it would read
+    ``screenshot`` as the file), so a scene file given before any subcommand is
+    turned into the option here.
+    """
+    words = list(argv)
+    for index, word in enumerate(words):
+        if word in commands:
+            break
+        if word.endswith(SUFFIX) and not word.startswith("-"):
+            previous = words[index - 1] if index else ""
+            if previous not in ("--scene", "--practice", "--annotations"):
+                words[index] = f"--scene={word}"
+            break
+    return words
 
 
 def has_display() -> bool:
@@ -52,6 +88,9 @@ def initial_state(arguments: argparse.Namespace, parser: argparse.ArgumentParser
 
 def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     state = initial_state(arguments, parser)
+    practice_spec(arguments)  # a broken question set is reported before any window opens
+    if arguments.scene and not Path(arguments.scene).is_file():
+        parser.error(f"scene file not found: {arguments.scene}")
     if not has_display():
         raise CommandError(NO_DISPLAY_MESSAGE, status=1)
     # Qt is imported only now: the other commands and --help never pay for it.
@@ -62,4 +101,18 @@ def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except CommandError as error:
         show_startup_error(str(error))  # a person who started from a menu sees no terminal
         raise
-    return run_app(catalogue, state, arguments.hide)
+    return run_app(
+        catalogue, state, arguments.hide, practice=practice_spec(arguments), scene=arguments.scene
+    )
+
+
+def practice_spec(arguments: argparse.Namespace) -> PracticeSpec | bool:
+    """What ``--practice`` asks for: a teacher's set, the student's own review (True), or no."""
+    if arguments.practice is None:
+        return False
+    if not arguments.practice:
+        return True
+    try:
+        return read_question_set(arguments.practice)
+    except QuestionSetError as error:
+        raise CommandError(str(error), status=1) from None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 
 from viewer.commands.common import (
     add_pose_arguments,
     add_view_arguments,
+    apply_hides,
     apply_view_arguments,
     check_view_arguments,
     did_you_mean,
@@ -17,10 +19,12 @@ from viewer.commands.common import (
 )
 from viewer.commands.errors import CommandError
 from viewer.model.motion import named_positions
+from viewer.model.scene_file import Scene, SceneFileError, read_scene_file
 from viewer.model.state import AtlasState
 from viewer.render.style import LABEL_FONT_PX, MAX_LABEL_PX, MIN_LABEL_PX, STYLES
 
 SIZE_PATTERN = re.compile(r"^(\d+)x(\d+)$")
+DEFAULT_SIZE = (1600, 1200)
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -38,7 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("out", metavar="OUT", help="image file (.png, .jpg, .tif)")
     add_view_arguments(parser)
-    parser.add_argument("--size", type=parse_size, default=(1600, 1200), metavar="WxH")
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=None,
+        metavar="WxH",
+        help="picture size (default: the saved view's size with --scene, else 1600x1200)",
+    )
     parser.add_argument(
         "--scale",
         type=int,
@@ -76,7 +86,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--stretch-map", action="store_true", help="colour muscles by length change"
     )
     add_pose_arguments(parser)
+    parser.add_argument(
+        "--scene",
+        metavar="FILE",
+        help="render a saved scene (.legatlas) as the window showed it: camera, layers, "
+        "selection, pose, colours, labels and pins (the options above still apply on top)",
+    )
+    parser.add_argument(
+        "--step", type=int, default=1, metavar="N", help="with a tour: the step to render"
+    )
     parser.set_defaults(func=run, subparser=parser)
+
+
+def read_scene(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> Scene | None:
+    """The scene (or tour step) to render; its left-out fields are reported on stderr."""
+    if not arguments.scene:
+        return None
+    try:
+        document = read_scene_file(Path(arguments.scene))
+    except SceneFileError as error:
+        raise CommandError(str(error), status=1) from None
+    for warning in document.warnings:
+        print(f"legatlas: warning: {warning}", file=sys.stderr)
+    if not document.is_tour:
+        return document.scene
+    if not 1 <= arguments.step <= len(document.steps):
+        parser.error(f"--step must be between 1 and {len(document.steps)} for this tour")
+    return document.steps[arguments.step - 1]
 
 
 def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
@@ -85,6 +121,7 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     if not 1 <= arguments.scale <= 8:
         parser.error("--scale must be between 1 and 8")
     pose = pose_from(arguments, parser)
+    scene = read_scene(arguments, parser)
     label_px = arguments.label_size
     if label_px is not None and not MIN_LABEL_PX <= label_px <= MAX_LABEL_PX:
         parser.error(f"--label-size must be between {MIN_LABEL_PX} and {MAX_LABEL_PX} pixels")
@@ -97,10 +134,12 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
                 f"{did_you_mean(arguments.position, positions)}; valid: {', '.join(positions)}"
             )
         pose = positions[arguments.position]
-    width, height = arguments.size
+    saved_size = scene.camera.window_size if scene and scene.camera else None
+    width, height = arguments.size or saved_size or DEFAULT_SIZE
     size = (width * arguments.scale, height * arguments.scale)
     # VTK is loaded only when a picture is really rendered: a usage error answers at once.
     from viewer.render.export import (  # noqa: PLC0415
+        CameraPose,
         ExportError,
         check_size,
         export_screenshot,
@@ -123,16 +162,31 @@ def run(arguments: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     if arguments.position and arguments.view is None:
         arguments.view = "lateral"  # a movement reads best from the side
     apply_view_arguments(state, arguments)
+    camera, pins = None, ()
+    if scene is not None:
+        scene.apply_to(state)
+        apply_hides(state, arguments.hide)
+        if arguments.select:
+            state.select(arguments.select)
+        state.labels = state.labels or arguments.labels
+        if arguments.stretch_map:
+            state.colour_mode = "stretch"
+        saved = scene.camera
+        if saved is not None:
+            camera = CameraPose(saved.position, saved.focal_point, saved.up, saved.view_angle)
+        pins = scene.pins
     try:
         path = export_screenshot(
             state,
             arguments.out,
             size,
             catalogue.display_name,
+            camera,
             transparent=arguments.transparent,
             style=arguments.style,
             label_px=label_px,
             scale=arguments.scale,
+            pins=pins,
         )
     except ExportError as error:
         raise CommandError(str(error), status=1) from None

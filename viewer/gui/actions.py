@@ -54,6 +54,15 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("pause", "Play/pause motion", "Space", "Pause or resume the exercise or stretch"),
     ActionSpec("reset_pose", "Reset to standing", "Ctrl+0", "Stand in the anatomical position"),
+    ActionSpec(
+        "practice", "Practice", "P", "Questions on the model, with spaced review", True, True
+    ),
+    ActionSpec("open_scene", "Open scene…", "Ctrl+O", "Open a .legatlas scene or tour"),
+    ActionSpec("save_scene", "Save scene…", "Ctrl+S", "Save this view, its pins and tour steps"),
+    ActionSpec("worksheet", "Export worksheet (PDF)…", "", "The view with numbered pins and a key"),
+    ActionSpec("add_pin", "Add pin", "N", "Click the model to pin a numbered note", True),
+    ActionSpec("remove_pin", "Remove last pin", "Shift+N", "Take away the last pin"),
+    ActionSpec("tour_step", "Add tour step…", "", "Keep this view, with a text, as a tour step"),
     ActionSpec("export", "Export screenshot…", "Ctrl+E", "Save a picture", toolbar=True),
     ActionSpec("copy", "Copy view", "Ctrl+Shift+C", "Copy the view to the clipboard"),
     ActionSpec("find", "Find structure", "Ctrl+F", "Search by name, Latin name or synonym"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -12,6 +13,7 @@ from viewer import __version__
 from viewer.gui.settings import open_settings
 from viewer.gui.theme import apply_theme
 from viewer.gui.window import AtlasWindow
+from viewer.model.question_set import PracticeSpec
 from viewer.model.state import AtlasState
 
 
@@ -30,12 +32,23 @@ def apply_dark_theme(app: QApplication) -> None:
     apply_theme(app, high_contrast)
 
 
-def run_app(catalogue: Catalogue, state: AtlasState, hides: Sequence[str] = ()) -> int:
+def run_app(
+    catalogue: Catalogue,
+    state: AtlasState,
+    hides: Sequence[str] = (),
+    practice: PracticeSpec | bool = False,
+    scene: str | None = None,
+) -> int:
+    """Show the window; ``practice`` opens practice mode (True: the student's own review)."""
     app = make_application()
     window = AtlasWindow(catalogue, state, open_settings())
     for item in hides:  # after the saved layers were restored: the launch option wins
         state.hide(item)
     window.show()
+    if scene:
+        window.scenes.open(Path(scene))
+    if practice:
+        window.practice.start(practice if isinstance(practice, PracticeSpec) else None)
     return app.exec()
 
 

@@ -90,6 +90,11 @@ class AtlasInteractor(QtInteractor):
         display_y = (self.height() - y - 1) * ratio
         return self._picker.pick(self.renderer, display_x, display_y, self.scene.pickable_actors())
 
+    def pick_surface(self, x: float, y: float) -> tuple[str | None, tuple | None]:
+        """Part id and world point (mm) under a widget position; ``(None, None)`` off the leg."""
+        part_id = self.pick_part(x, y)
+        return (part_id, self._picker.last_position) if part_id else (None, None)
+
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             position = event.position()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import sys
 import threading
 from collections.abc import Callable
@@ -61,6 +62,24 @@ class ViewPlaceholder(QWidget):
         painter.drawText(QRectF(self.rect()).adjusted(24, 24, -24, -24), flags, self.message)
         painter.end()
         self.painted.emit()
+
+
+def after_view(method: Callable) -> Callable:
+    """A window command that needs the 3D view: run now if it is there, else when it arrives.
+
+    A click in the first second must neither build the view on the Qt thread (the
+    window would freeze while VTK loads) nor be lost: it waits in the window's
+    ``when_view_ready`` queue. Returns None when the call was put off.
+    """
+
+    @functools.wraps(method)
+    def run_when_ready(window, *args, **kwargs):
+        if window.is_view_ready():
+            return method(window, *args, **kwargs)
+        window.when_view_ready(lambda: method(window, *args, **kwargs))
+        return None
+
+    return run_when_ready
 
 
 def load_3d_stack(pose: Pose):

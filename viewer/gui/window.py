@@ -6,6 +6,8 @@ widgets show it, and the actions below only change it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,10 +27,13 @@ from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.motion_controller import MotionController
+from viewer.gui.practice_mode import PracticeMode
 from viewer.gui.presentation import PresentationMode
+from viewer.gui.scene_files import SceneFiles
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
-from viewer.gui.view_loader import ViewLoader
+from viewer.gui.tour_panel import TourPlayer
+from viewer.gui.view_loader import ViewLoader, after_view
 from viewer.gui.widgets.exercise_browser import ExerciseBrowser
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
@@ -70,6 +75,7 @@ class AtlasWindow(QMainWindow):
         # The 3D view arrives after the window is on screen (viewer/gui/view_loader.py).
         self._view = self._scene = None
         self._view_actions: list[QAction] = []
+        self._waiting_for_view: list[Callable[[], object]] = []
         self._loader = ViewLoader(self.state, catalogue.display_name, self)
         self._loader.built.connect(self._install_view)
         self.setCentralWidget(self._loader.placeholder)
@@ -81,9 +87,12 @@ class AtlasWindow(QMainWindow):
         self._build_motion_dock()
         self._build_exercise_dock()
         self._presentation: PresentationMode | None = None  # made with the 3D view
+        self.scenes = SceneFiles(self)  # before the menus, which list its recent files and tours
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
+        self.practice = PracticeMode(self)
+        self.tour = TourPlayer(self)
 
         self.tree.motion_chosen.connect(self.show_motion)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
@@ -127,8 +136,20 @@ class AtlasWindow(QMainWindow):
     def is_view_ready(self) -> bool:
         return self._view is not None
 
+    def when_view_ready(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` now if the 3D view is there, else as soon as it arrives."""
+        if self._view is not None:
+            callback()
+        else:
+            self._waiting_for_view.append(callback)
+
     def _install_view(self, view, scene) -> None:
-        """Swap the placeholder for the built view, wire it and hand it the keys."""
+        """Swap the placeholder for the built view, wire it and hand it the keys.
+
+        The one place where the 3D view meets the rest of the window: every part
+        that draws in it or listens to it attaches here, then whatever was asked
+        of the view while it loaded runs, then ``view_ready`` is emitted.
+        """
         placeholder = self.centralWidget()
         focus = self.focusWidget()
         take_focus = focus is None or focus is placeholder or focus is self
@@ -150,6 +171,11 @@ class AtlasWindow(QMainWindow):
             view.show()  # a hidden widget cannot take the focus
             if take_focus:
                 view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scenes.attach_view(view)
+        self.practice.attach_view(view)
+        waiting, self._waiting_for_view = self._waiting_for_view, []
+        for callback in waiting:
+            callback()
         self.view_ready.emit()
 
     # -- layout -----------------------------------------------------------------------------
@@ -258,7 +284,7 @@ class AtlasWindow(QMainWindow):
             "export": self.export_dialog,
             "copy": self.copy_view,
             "find": self.focus_search,
-            "focus_view": lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_view": self.focus_view,
             "rotate_left": lambda: self.rotate(-ROTATE_STEP_DEG, 0),
             "rotate_right": lambda: self.rotate(ROTATE_STEP_DEG, 0),
             "rotate_up": lambda: self.rotate(0, ROTATE_STEP_DEG),
@@ -272,6 +298,13 @@ class AtlasWindow(QMainWindow):
             "presentation": self.toggle_presentation,
             "pause": lambda: self.motion.toggle_pause(),
             "reset_pose": lambda: self.motion.reset_pose(),
+            "practice": lambda: self.practice.toggle(),
+            "open_scene": lambda: self.scenes.ask_open(),
+            "save_scene": lambda: self.scenes.ask_save(),
+            "worksheet": lambda: self.scenes.ask_worksheet(),
+            "add_pin": lambda: self.scenes.set_placing(self.actions_by_key["add_pin"].isChecked()),
+            "remove_pin": lambda: self.scenes.remove_last_pin(),
+            "tour_step": lambda: self.scenes.add_tour_step(),
         }
         for view in VIEWS:
             handlers[f"view_{view}"] = lambda view=view: self.set_view(view)
@@ -298,7 +331,9 @@ class AtlasWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         menus = {
-            "&File": ["export", "copy", None, "quit"],
+            "&File": [
+                *("open_scene", "save_scene", None, "export", "worksheet", "copy", None, "quit")
+            ],
             "&View": [f"view_{v}" for v in VIEWS]
             + ["view_reset", "frame", None, "labels", "stretch_map", "high_contrast"]
             + ["presentation", None]
@@ -306,10 +341,18 @@ class AtlasWindow(QMainWindow):
             + [None, "rotate_left", "rotate_right", "rotate_up", "rotate_down"],
             "&Selection": ["clear", "hide", "isolate", "show_all", None, "find", "focus_view"],
             "&Motion": ["pause", "reset_pose"],
+            "&Learn": ["practice", None, "add_pin", "remove_pin", "tour_step"],
             "&Help": ["shortcuts", "about"],
         }
         for title, keys in menus.items():
             menu = self.menuBar().addMenu(title)
+            if title == "&Learn":
+                self.tours_menu = menu.addMenu("Tours")
+                self.scenes.fill_tours_menu(self.tours_menu)
+                menu.addSeparator()
+            if title == "&File":
+                self.recent_menu = menu.addMenu("Open recent")
+                menu.aboutToShow.connect(lambda: self.scenes.fill_recent_menu(self.recent_menu))
             for key in keys:
                 menu.addSeparator() if key is None else menu.addAction(self.actions_by_key[key])
         self.toolbar = QToolBar("Tools", self)
@@ -328,6 +371,12 @@ class AtlasWindow(QMainWindow):
 
     # -- reactions --------------------------------------------------------------------------
     def _on_part_clicked(self, part_id: str) -> None:
+        if self.scenes.pinboard.placing:
+            self.scenes.part_clicked(part_id)
+            return
+        if self.practice.active:  # a click answers a question; selecting would give it away
+            self.practice.part_clicked(part_id)
+            return
         if not part_id:
             self.state.clear_selection()
             return
@@ -335,13 +384,15 @@ class AtlasWindow(QMainWindow):
         self.state.select(part.structure, part_id if part.part else None)
 
     def _on_part_double_clicked(self, part_id: str) -> None:
+        if self.practice.active:
+            return
         self._on_part_clicked(part_id)
         if part_id:
             self.scene_frame_selection()
 
     def _on_hover(self, part_id: str) -> None:
         self.state.hovered = part_id or None
-        if part_id:
+        if part_id and not self.practice.active:  # a name would answer a find-it question
             self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
@@ -381,6 +432,7 @@ class AtlasWindow(QMainWindow):
             10000,
         )
 
+    @after_view
     def toggle_presentation(self) -> None:
         """F11: the 3D view alone, full screen, with a large caption; again to come back."""
         self.presentation.toggle()
@@ -394,16 +446,22 @@ class AtlasWindow(QMainWindow):
         self.settings.setValue("view/high_contrast", on)
 
     def set_view(self, view: str) -> None:
-        if self.state.view == view:
-            self.scene.apply_view(view)  # same preset again: reframe anyway
-            self.view.request_render()
-        else:
+        if self.state.view != view:
             self.state.view = view
+        elif self._view is not None:  # same preset again: reframe anyway
+            self.scene.apply_view(view)
+            self.view.request_render()
 
+    @after_view
     def rotate(self, azimuth: float, elevation: float) -> None:
         self.scene.rotate(azimuth, elevation)
         self.view.request_render()
 
+    @after_view
+    def focus_view(self) -> None:
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @after_view
     def scene_frame_selection(self) -> None:
         self.scene.frame_selection()
         self.view.request_render()
@@ -420,6 +478,7 @@ class AtlasWindow(QMainWindow):
         self.motion.play(kind, motion_id)
         self.exercises.choose(motion_id)
 
+    @after_view
     def _frame_poses(self, poses) -> None:
         """Frame a motion's range from the side that shows it (lateral, a little above)."""
         if self.state.world and self.state.view != "lateral":
@@ -432,7 +491,7 @@ class AtlasWindow(QMainWindow):
 
     def _keep_leg_in_view(self, *_: object) -> None:
         """A slider that takes the leg out of view brings the camera after it."""
-        if self.motion.is_active:
+        if self.motion.is_active or self._view is None:  # the view frames itself as it arrives
             return
         if not self.scene.is_in_view(self.scene.visible_bounds()):
             self._frame_poses((self.state.pose,))
@@ -441,6 +500,7 @@ class AtlasWindow(QMainWindow):
         if status.phase == "playing":
             self.statusBar().showMessage(f"Showing {status.name}. Space pauses, Esc stops.", 5000)
 
+    @after_view
     def export_dialog(self):
         """Open the screenshot dialog (an ``ExportDialog``)."""
         # Lazy: the export machinery (Pillow, the off-screen renderer) waits for its first use.
@@ -453,6 +513,7 @@ class AtlasWindow(QMainWindow):
             self.catalogue.display_name,
             self.last_export_dir,
             self.settings,
+            pins=self.scenes.pinboard.pins,
         )
         dialog.saved.connect(self._on_exported)
         dialog.open()
@@ -462,6 +523,7 @@ class AtlasWindow(QMainWindow):
         self.last_export_dir = str(path.parent)
         self.statusBar().showMessage(f"Saved {path}", 6000)
 
+    @after_view
     def copy_view(self) -> None:
         pixels = self.view.screenshot(return_img=True).copy()
         height, width = pixels.shape[:2]
@@ -497,6 +559,8 @@ class AtlasWindow(QMainWindow):
         self.dock.raise_()
 
     def closeEvent(self, event) -> None:
+        self.practice.leave()  # gives back the student's own view before it is saved
+        self.tour.stop()  # no glide may touch the view once it is closed
         self.motion.stop()
         save_preferences(self.settings, self.state, self, self.last_export_dir)
         # Everything listening to the state belongs to this window: let go of it all, so a

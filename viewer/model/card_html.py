@@ -80,6 +80,14 @@ def _facts_table(card) -> str:
         if nerve.note:
             text += f"<br><span class='note'>{escape(nerve.note)}</span>"
         rows.append(("Nerve", text))
+    if card.roots:
+        rows.append(("Roots", escape(card.roots)))
+    if card.course:
+        rows.append(("Course", escape(card.course)))
+    if card.roof:
+        rows.append(("Roof", escape(card.roof)))
+    if card.floor:
+        rows.append(("Floor", escape(card.floor)))
     if card.blood_supply:
         rows.append(("Blood supply", escape(card.blood_supply)))
     if card.joints_crossed:
@@ -211,6 +219,29 @@ def _comparison_html(card, catalogue) -> str:
     )
 
 
+def _links(catalogue, ids) -> str:
+    return ", ".join(f"<a href='select:{i.split('.')[0]}'>{escape(catalogue.display_name(i))}</a>"
+                     for i in ids)  # fmt: skip
+
+
+def _nerve_and_region_html(card, catalogue) -> str:
+    """What a nerve supplies and what its loss costs; a region's borders and contents."""
+    html = ""
+    if card.kind == "nerve":
+        supplied = _links(catalogue, card.supplies) if card.supplies else "no muscle (sensory)"
+        html += f"<h2>Supplies (highlighted with it)</h2><p>{supplied}</p>"
+        if card.other_supply:
+            html += _list(card.other_supply)
+        html += "<h2>What if it were injured</h2>" + _list(card.if_injured)
+    if card.borders:
+        html += "<h2>Borders</h2>" + _list(card.borders)
+    if card.contents:
+        html += "<h2>Contents</h2>" + _list(card.contents)
+    if card.contains:
+        html += f"<p>Shown with it: {_links(catalogue, card.contains)}</p>"
+    return html
+
+
 def overview_html(catalogue) -> str:
     overview = catalogue.overview
     html = STYLE + f"<h1>{escape(overview.title)}</h1>"
@@ -259,6 +290,7 @@ def card_html(
         )
         html += f"<p>Members: {links}</p>"
     html += _comparison_html(card, catalogue)
+    html += _nerve_and_region_html(card, catalogue)
     if card.landmarks:
         html += "<h2>Landmarks</h2>" + _list(card.landmarks)
     if card.functions:

@@ -116,11 +116,15 @@ class MotionPlayer:
 
 def named_positions(catalogue) -> dict[str, Pose]:
     """Poses named on the cards: each stretch's held pose, each exercise's end
-    (``deadlift``) and start (``deadlift.start``), for ``--position``."""
+    (``deadlift``) and start (``deadlift.start``), each clinical test's position,
+    for ``--position``."""
     positions: dict[str, Pose] = {}
     for stretch_id, stretch in catalogue.stretches.items():
         positions[stretch_id] = stretch.pose.to_pose()
     for exercise_id, exercise in catalogue.exercises.items():
         positions[exercise_id] = exercise.end.to_pose()
         positions[f"{exercise_id}.start"] = exercise.start.to_pose()
+    for test in getattr(catalogue, "clinical_tests", {}).values():
+        if test.pose is not None:  # a clinical test's examining position
+            positions[test.id] = test.pose.to_pose()
     return positions

@@ -69,8 +69,13 @@ class PracticeSession:
     def score(self) -> int:
         return sum(result.correct for result in self.results)
 
-    def answer(self, given: str, correct: bool, seconds: float, shown_as: str = "") -> Feedback:
-        """Mark one try at the current question (``shown_as``: what to call the answer given)."""
+    def answer(
+        self, given: str, correct: bool, seconds: float, shown_as: str = "", picked: bool = False
+    ) -> Feedback:
+        """Mark one try at the current question (``shown_as``: what to call the answer given).
+
+        A pick from the choices is always the last try: a second pick among four is a guess.
+        """
         result = self.results[self.index]
         if result.finished:
             raise RuntimeError("this question is already answered; call next()")
@@ -79,13 +84,13 @@ class PracticeSession:
         result.seconds += seconds
         result.correct = correct
         tries_left = ATTEMPTS_BY_KIND[question.kind] - result.attempts
-        result.finished = correct or tries_left <= 0
+        result.finished = correct or tries_left <= 0 or picked
         if correct:
-            message = f"Right: {question.answer}."
+            message = f"Right: {_quoted(question.answer)}." if _short(question) else "Right."
         elif result.finished:
-            message = f"Not quite. The answer is {question.answer}."
+            message = f"Not quite. {_the_answer(question)}"
         else:
-            message = f"Not quite ({shown_as or given}). Try once more."
+            message = "Not quite. Try once more."
         return Feedback(correct, result.finished, message)
 
     def give_up(self, seconds: float) -> Feedback:
@@ -94,18 +99,18 @@ class PracticeSession:
         result.seconds += seconds
         result.finished = True
         result.correct = False
-        return Feedback(False, True, f"The answer is {result.question.answer}.")
+        return Feedback(False, True, _the_answer(result.question))
 
     def next(self) -> Question | None:
         self.index += 1
         return self.current
 
-    def file_in(self, progress: Progress, now: datetime) -> None:
-        """Record each answered question in spaced review: right only if right at the first try."""
-        for result in self.results:
-            if result.finished and result.attempts:
-                first_try = result.correct and result.attempts == 1
-                progress.record(result.question.structure, result.question.kind, first_try, now)
+    def file_result(self, index: int, progress: Progress, now: datetime) -> None:
+        """Put one answered question in spaced review: right only if right at the first try."""
+        result = self.results[index]
+        if result.finished:
+            first_try = result.correct and result.attempts == 1
+            progress.record(result.question.structure, result.question.kind, first_try, now)
 
     def summary(self) -> str:
         answered = [r for r in self.results if r.finished]
@@ -136,6 +141,24 @@ class PracticeSession:
         """Write the CSV atomically (OSError, and no partial file, when it cannot be written)."""
         data = self.results_csv().encode("utf-8")
         return atomic_write(Path(path), lambda stream: stream.write(data))
+
+
+#: Answers longer than this (an origin, an insertion) are shown on their button, not repeated.
+SHORT_ANSWER_CHARACTERS = 60
+
+
+def _short(question: Question) -> bool:
+    return len(question.answer) <= SHORT_ANSWER_CHARACTERS
+
+
+def _quoted(answer: str) -> str:
+    return answer.rstrip(".")
+
+
+def _the_answer(question: Question) -> str:
+    if _short(question):
+        return f"The answer is {_quoted(question.answer)}."
+    return "The right answer is marked."
 
 
 def check_typed_name(question: Question, typed: str) -> tuple[bool, str]:

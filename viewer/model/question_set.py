@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from annotations.loader import dotted_path
+from annotations.files import describe_validation_error
 from meshes.parts import GROUPS, group_members
 from viewer.model.practice import DEFAULT_QUESTION_COUNT
 from viewer.model.questions import KINDS, pickable_structures
@@ -73,18 +73,4 @@ def read_question_set(path: Path) -> PracticeSpec:
     try:
         return QuestionSetFile.model_validate(raw).practice
     except ValidationError as error:
-        raise QuestionSetError(describe(path, error)) from None
-
-
-def describe(path: Path, error: ValidationError) -> str:
-    """The card loader's style: "file: field.path: reason (got value)"."""
-    problems = error.errors(include_url=False)
-    first = problems[0]
-    friendly = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
-    reason = friendly.get(first["type"], first["msg"])
-    value = first.get("input")
-    if first["type"] not in friendly and isinstance(value, (str, int, float)):
-        reason += f" (got {value!r})"
-    more = len(problems) - 1
-    suffix = f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
-    return f"{path}: {dotted_path(first['loc'])}: {reason}{suffix}"
+        raise QuestionSetError(describe_validation_error(path, error)) from None

@@ -38,6 +38,10 @@ CHOICES_PER_QUESTION = 4
 MIN_WRONG_CHOICES = 2
 #: The extreme muscle must beat every offered choice by this many percentage points.
 MOVEMENT_MARGIN_PERCENT = 2.0
+#: Parts never offered as a movement answer: the question asks for a muscle (nerves have
+#: lengths too), and popliteus's modelled length grows with knee flexion only because the
+#: model's knee cannot rotate (docs/lengths.md), so "it lengthens most" would teach an artefact.
+NOT_MOVEMENT_ANSWERS = frozenset({"popliteus"})
 #: Two answers sharing this fraction of their content words say the same thing.
 SAME_MEANING_OVERLAP = 0.5
 _STOPWORDS = frozenset(
@@ -189,6 +193,10 @@ def find_question(catalogue: Catalogue, structure_id: str) -> Question:
     return Question("find", structure_id, f"Click the {name} on the model.", name)
 
 
+#: Kinds close enough to serve as each other's wrong names when a kind has too few.
+NEIGHBOUR_KINDS: dict[str, tuple[str, ...]] = {"nerve": ("vessel",), "vessel": ("nerve",)}
+
+
 def name_question(catalogue: Catalogue, structure_id: str, rng: random.Random) -> Question | None:
     """Highlighted structure: type its name, or pick from names of structures of its kind."""
     right = catalogue.display_name(structure_id)
@@ -198,12 +206,15 @@ def name_question(catalogue: Catalogue, structure_id: str, rng: random.Random) -
         if s != structure_id and kind_of(s) == kind_of(structure_id)
     ]
     others = [name for name in dict.fromkeys(others) if name.casefold() != right.casefold()]
-    if len(others) < MIN_WRONG_CHOICES:
-        others += [
-            catalogue.display_name(s)
-            for s in pickable_structures()
-            if kind_of(s) != kind_of(structure_id)
-        ]
+    if len(others) < CHOICES_PER_QUESTION - 1:
+        # Too few of its own kind (three vessels, one region): nerves and vessels stand in
+        # for each other first, then any structure.
+        kind = kind_of(structure_id)
+        near = NEIGHBOUR_KINDS.get(kind, ())
+        for wanted in (lambda k: k in near, lambda k: k != kind and k not in near):
+            if len(others) < CHOICES_PER_QUESTION - 1:
+                others += [catalogue.display_name(s) for s in pickable_structures()
+                           if wanted(kind_of(s))]  # fmt: skip
     choices = [right, *rng.sample(others, min(len(others), CHOICES_PER_QUESTION - 1))]
     rng.shuffle(choices)
     return Question(
@@ -241,7 +252,11 @@ def postures(catalogue: Catalogue) -> list[Posture]:
 
 def movement_questions(catalogue: Catalogue, posture: Posture) -> list[Question]:
     """Both questions a posture can ask (lengthened most, most slack) when the answer is clear."""
-    changes = length_changes_percent(posture.pose)
+    changes = {
+        part: change
+        for part, change in length_changes_percent(posture.pose).items()
+        if PART_BY_ID[part].kind == "muscle" and part not in NOT_MOVEMENT_ANSWERS
+    }
     questions = []
     for topic, sign in (("lengthens", 1.0), ("slack", -1.0)):
         ranked = sorted(changes, key=lambda part: -sign * changes[part])

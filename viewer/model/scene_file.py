@@ -24,27 +24,19 @@ import tomli_w
 from pydantic import ValidationError
 
 from meshes.parts import LAYERS, PART_BY_ID, STRUCTURE_IDS
-from meshes.pose import POSE_RANGES_DEG, Pose
 from viewer.model.atomic import atomic_write
 from viewer.model.pins import Pin
-from viewer.model.state import AtlasState, selectable_ids
-from viewer.model.views import VIEWS
+from viewer.model.scene_fields import FIELDS, SavedCamera, read_camera, read_text, reason
+from viewer.model.state import AtlasState
 
 SUFFIX = ".legatlas"
+#: The tours that ship with the atlas (Learn > Tours).
+TOURS_DIR = Path(__file__).resolve().parents[2] / "annotations" / "tours"
 FORMAT_VERSION = 1
-MAX_STEP_TEXT = 2000
 
 
 class SceneFileError(Exception):
     """The file cannot be read at all (missing, not text, not TOML)."""
-
-
-@dataclass(frozen=True)
-class SavedCamera:
-    position: tuple[float, float, float]
-    focal_point: tuple[float, float, float]
-    up: tuple[float, float, float]
-    view_angle: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -92,6 +84,18 @@ def scene_of(state: AtlasState, camera: SavedCamera | None, pins=(), text: str =
     return Scene(values, camera, tuple(pins), text)
 
 
+def shipped_tours() -> list[tuple[str, Path]]:
+    """(title, file) of each tour in ``annotations/tours``, in file-name order."""
+    tours = []
+    for path in sorted(TOURS_DIR.glob(f"*{SUFFIX}")):
+        try:
+            title = read_scene_file(path).title or path.stem
+        except SceneFileError:
+            continue  # a broken file is reported when opened, not in the menu
+        tours.append((title, path))
+    return tours
+
+
 # -- writing -------------------------------------------------------------------------------
 def scene_table(scene: Scene) -> dict[str, Any]:
     values = scene.state
@@ -106,6 +110,8 @@ def scene_table(scene: Scene) -> dict[str, Any]:
             "up": list(camera.up),
             "view_angle": camera.view_angle,
         }
+        if camera.window_size:
+            table["camera"]["window_size"] = list(camera.window_size)
     if "layers_visible" in values:
         table["layers"] = [layer for layer in LAYERS if layer in values["layers_visible"]]
     if "layer_opacity" in values:
@@ -194,25 +200,27 @@ class _Reader:
             self.warn(where, "must be a table")
             return base
         values = dict(base.state)
-        camera, pins, text = base.camera, base.pins, ""
+        # A step that names a view without a camera looks from that view, not the last camera.
+        camera = None if "view" in table and "camera" not in table else base.camera
+        pins, text = base.pins, ""
         for key, value in table.items():
             name = f"{where}.{key}"
             try:
                 if key == "camera":
-                    camera = _camera(value)
+                    camera = read_camera(value)
                 elif key == "pins":
                     pins = self.pins(value, name)
                 elif key == "text":
-                    text = _text(value)
-                elif key in _FIELDS:
-                    field_name, converted = _FIELDS[key](value, self, name)
+                    text = read_text(value)
+                elif key in FIELDS:
+                    field_name, converted = FIELDS[key](value, self, name)
                     values[field_name] = converted
                 elif key == "selected_part":
                     continue  # read with "selection"
                 else:
                     self.warn(name, "unknown field (ignored)")
             except (ValueError, TypeError, KeyError) as error:
-                self.warn(name, _reason(error))
+                self.warn(name, reason(error))
         if "selected_part" in table and "selection" in values:
             values["selection"] = self.selection_with_part(values["selection"], table, where)
         return Scene(values, camera, pins, text)
@@ -237,121 +245,3 @@ class _Reader:
             return (selected, part)
         self.warn(f"{where}.selected_part", f"{part!r} is not a part of {selected!r}")
         return selection
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return error.errors(include_url=False)[0]["msg"]
-    if isinstance(error, KeyError):
-        return f"missing {error}"
-    return str(error)
-
-
-def _known_ids(value: Any, valid: tuple[str, ...], reader: _Reader, where: str) -> frozenset:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError("must be a list of ids")
-    unknown = [item for item in value if item not in valid]
-    if unknown:
-        reader.warn(where, f"unknown ids {unknown} left out; valid: {', '.join(valid)}")
-    return frozenset(item for item in value if item in valid)
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError("must be text")
-    if len(value) > MAX_STEP_TEXT:
-        raise ValueError(f"at most {MAX_STEP_TEXT} characters")
-    return value.strip()
-
-
-def _vector(value: Any) -> tuple[float, float, float]:
-    if not isinstance(value, list) or len(value) != 3:
-        raise ValueError("must be three numbers [x, y, z]")
-    numbers = tuple(float(v) for v in value)
-    if any(v != v or abs(v) == float("inf") for v in numbers):
-        raise ValueError("must be finite numbers")
-    return numbers  # type: ignore[return-value]
-
-
-def _camera(value: Any) -> SavedCamera:
-    if not isinstance(value, dict):
-        raise ValueError("must be a table with position, focal_point and up")
-    unknown = set(value) - {"position", "focal_point", "up", "view_angle"}
-    if unknown:
-        raise ValueError(f"unknown keys {sorted(unknown)}")
-    angle = float(value.get("view_angle", 30.0))
-    if not 1.0 <= angle <= 120.0:
-        raise ValueError(f"view_angle {angle:g} is outside 1..120 degrees")
-    position, focal = _vector(value["position"]), _vector(value["focal_point"])
-    if position == focal:
-        raise ValueError("position and focal_point must differ")
-    return SavedCamera(position, focal, _vector(value["up"]), angle)
-
-
-def _view(value, reader, where):
-    if value not in VIEWS:
-        raise ValueError(f"unknown view {value!r}; valid: {', '.join(VIEWS)}")
-    return "view", value
-
-
-def _layers(value, reader, where):
-    return "layers_visible", _known_ids(value, LAYERS, reader, where)
-
-
-def _hidden(value, reader, where):
-    return "hidden", _known_ids(value, STRUCTURE_IDS, reader, where)
-
-
-def _opacity(value, reader, where):
-    if not isinstance(value, dict):
-        raise ValueError("must be a table of layer = opacity")
-    opacities = dict(AtlasState().layer_opacity)
-    for layer, number in value.items():
-        if layer not in LAYERS:
-            reader.warn(f"{where}.{layer}", f"unknown layer; valid: {', '.join(LAYERS)}")
-        elif not isinstance(number, (int, float)) or not 0.0 <= number <= 1.0:
-            reader.warn(f"{where}.{layer}", f"opacity must be a number 0..1 (got {number!r})")
-        else:
-            opacities[layer] = float(number)
-    return "layer_opacity", tuple(opacities.items())
-
-
-def _selection(value, reader, where):
-    if value in ("", None):
-        return "selection", (None, None)
-    if value not in selectable_ids():
-        raise ValueError(f"unknown id {value!r}; valid: {', '.join(selectable_ids())}")
-    return "selection", (value, None)
-
-
-def _pose(value, reader, where):
-    if not isinstance(value, dict):
-        raise ValueError("must be a table of joint angles")
-    unknown = set(value) - set(POSE_RANGES_DEG)
-    if unknown:
-        raise ValueError(f"unknown joints {sorted(unknown)}; valid: {', '.join(POSE_RANGES_DEG)}")
-    return "pose", Pose(**value)
-
-
-def _colour_mode(value, reader, where):
-    if value not in ("anatomy", "stretch"):
-        raise ValueError(f"unknown colour mode {value!r}; valid: anatomy, stretch")
-    return "colour_mode", value
-
-
-def _labels(value, reader, where):
-    if not isinstance(value, bool):
-        raise ValueError(f"must be true or false (got {value!r})")
-    return "labels", value
-
-
-_FIELDS = {
-    "view": _view,
-    "layers": _layers,
-    "hidden": _hidden,
-    "opacity": _opacity,
-    "selection": _selection,
-    "pose": _pose,
-    "colour_mode": _colour_mode,
-    "labels": _labels,
-}

@@ -31,6 +31,7 @@ from meshes.parts import (
     PART_BY_ID,
     PARTS,
     STRUCTURE_IDS,
+    associated_with,
     group_members,
 )
 from meshes.pose import STANDING, Pose
@@ -179,7 +180,11 @@ class AtlasState(EventedModel):
         return self.is_part_visible(part_id) and PART_BY_ID[part_id].kind != "skin"
 
     def selected_structures(self) -> tuple[str, ...]:
-        return members_of(self.selected) if self.selected else ()
+        """What the selection highlights: its members, plus the muscles a selected nerve
+        supplies or a selected region's borders and contents (structure or part ids)."""
+        if not self.selected:
+            return ()
+        return members_of(self.selected) + associated_with(self.selected)
 
     # -- user intentions --------------------------------------------------------------------
     def select(self, selection_id: str | None, part_id: str | None = None) -> None:
@@ -224,7 +229,7 @@ class AtlasState(EventedModel):
         """Hide everything but the selection (its layers are switched on too)."""
         if not self.selected:
             return
-        keep = set(members_of(self.selected))
+        keep = {item.split(".")[0] for item in self.selected_structures()}
         self.hidden = frozenset(s for s in STRUCTURE_IDS if s not in keep)
         self.layers_visible = self.layers_visible | {p.layer for p in PARTS if p.structure in keep}
 

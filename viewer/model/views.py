@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-ViewId = Literal["posterior", "anterior", "lateral", "medial"]
+ViewId = Literal["posterior", "anterior", "lateral", "medial", "popliteal_fossa"]
 VIEWS: tuple[str, ...] = get_args(ViewId)
 DEFAULT_VIEW: ViewId = "posterior"
 
@@ -25,6 +25,8 @@ class View:
     up: Vector
     shortcut: str
     tip: str
+    #: A structure the view frames instead of the whole leg (a region seen close up).
+    focus: str | None = None
 
 
 VIEW_TABLE: tuple[View, ...] = (
@@ -59,6 +61,15 @@ VIEW_TABLE: tuple[View, ...] = (
         up=(0.0, 0.0, 1.0),
         shortcut="Ctrl+4",
         tip="View from the inner side",
+    ),
+    View(
+        id="popliteal_fossa",
+        title="Popliteal fossa",
+        direction=(0.0, -1.0, 0.0),
+        up=(0.0, 0.0, 1.0),
+        shortcut="Ctrl+5",
+        tip="The back of the knee close up: the fossa, its borders and contents",
+        focus="popliteal_fossa",
     ),
 )
 VIEW_BY_ID: dict[str, View] = {view.id: view for view in VIEW_TABLE}

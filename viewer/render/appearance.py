@@ -19,6 +19,9 @@ MATERIAL = {
     "tendon": {"ambient": 0.22, "diffuse": 0.80, "specular": 0.35, "specular_power": 30.0},
     "bone": {"ambient": 0.22, "diffuse": 0.80, "specular": 0.12, "specular_power": 10.0},
     "skin": {"ambient": 0.25, "diffuse": 0.75, "specular": 0.05, "specular_power": 5.0},
+    "nerve": {"ambient": 0.30, "diffuse": 0.75, "specular": 0.30, "specular_power": 25.0},
+    "vessel": {"ambient": 0.25, "diffuse": 0.80, "specular": 0.40, "specular_power": 30.0},
+    "region": {"ambient": 0.60, "diffuse": 0.40, "specular": 0.0, "specular_power": 1.0},
 }
 
 #: Diverging map of the stretch map: shortened, unchanged, lengthened.

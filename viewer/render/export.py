@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from viewer.model.atomic import atomic_write
+from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
 from viewer.render.style import style_for_export
 
@@ -85,6 +86,8 @@ def render_image(
     style: str | None = None,
     label_px: int | None = None,
     scale: int = 1,
+    pins: Sequence[Pin] = (),
+    pin_notes: bool = True,
 ) -> np.ndarray:
     """Render the state off-screen; returns an (height, width, 3 or 4) uint8 array.
 
@@ -93,6 +96,7 @@ def render_image(
     when ``transparent``), ``label_px`` the label text height in the picture.
     ``scale`` says the picture is a ``size / scale`` one drawn ``scale`` times
     finer: everything in it, text included, is ``scale`` times larger.
+    ``pins`` are drawn as the window draws them; a worksheet leaves out their notes.
     """
     use_egl_without_display()
     # Imported after the EGL choice above: VTK reads it when its render window is made,
@@ -100,6 +104,7 @@ def render_image(
     import pyvista as pv  # noqa: PLC0415
 
     from meshes.leg import build_leg  # noqa: PLC0415
+    from viewer.render.pins import PinLayer  # noqa: PLC0415
     from viewer.render.scene import LegScene  # noqa: PLC0415
 
     width, height = size
@@ -129,6 +134,9 @@ def render_image(
             plotter.camera.view_angle = camera.view_angle
             plotter.renderer.reset_camera_clipping_range()
         scene.update_labels()  # labels face the final camera
+        if pins:
+            layer = PinLayer(plotter, overlay.scale, pin_notes)
+            layer.show(pins, scene.leg, scene.visible_parts())
         image = plotter.screenshot(transparent_background=transparent, return_img=True)
     finally:
         plotter.close()
@@ -175,11 +183,14 @@ def export_screenshot(
     style: str | None = None,
     label_px: int | None = None,
     scale: int = 1,
+    pins: Sequence[Pin] = (),
 ) -> Path:
     """Render and write in one go; checks the file name before spending time rendering."""
     path = Path(path)
     if transparent and image_format(path) != "PNG":
         raise ExportError("a transparent background needs a .png file")
     image_format(path)
-    image = render_image(state, size, name_of, camera, transparent, style=style, label_px=label_px)
+    image = render_image(
+        state, size, name_of, camera, transparent, style=style, label_px=label_px, pins=pins
+    )
     return write_image(image, path)

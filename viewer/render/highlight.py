@@ -36,7 +36,9 @@ class PartStyle:
 def highlighted_parts(state: AtlasState) -> tuple[set[str], set[str]]:
     """(parts highlighted, other parts of the selected structures)."""
     structures = set(state.selected_structures())
-    members = {p for p, info in PART_BY_ID.items() if info.structure in structures}
+    members = {
+        p for p, info in PART_BY_ID.items() if info.structure in structures or p in structures
+    }
     if state.selected_part is not None:
         return {state.selected_part}, members - {state.selected_part}
     return members, set()

@@ -42,6 +42,21 @@ LABELLED_PARTS: tuple[str, ...] = (
     "gastrocnemius.lateral_head",
     "soleus",
     "calcaneal_tendon",
+    "plantaris",
+    "popliteus",
+    "tibialis_posterior",
+    "flexor_digitorum_longus",
+    "flexor_hallucis_longus",
+    "adductor_magnus",
+    "gracilis",
+    "sartorius",
+    "sciatic_nerve",
+    "tibial_nerve",
+    "common_fibular_nerve",
+    "sural_nerve",
+    "popliteal_artery",
+    "popliteal_vein",
+    "small_saphenous_vein",
 )
 
 
@@ -55,6 +70,21 @@ LABEL_HEIGHT_FRACTION: dict[str, float] = {
     "gastrocnemius.lateral_head": 0.70,
     "soleus": 0.25,
     "calcaneal_tendon": 0.35,
+    "plantaris": 0.85,
+    "popliteus": 0.5,
+    "tibialis_posterior": 0.7,
+    "flexor_digitorum_longus": 0.78,
+    "flexor_hallucis_longus": 0.7,
+    "adductor_magnus": 0.6,
+    "gracilis": 0.75,
+    "sartorius": 0.55,
+    "sciatic_nerve": 0.7,
+    "tibial_nerve": 0.55,
+    "common_fibular_nerve": 0.45,
+    "sural_nerve": 0.45,
+    "popliteal_artery": 0.75,
+    "popliteal_vein": 0.3,
+    "small_saphenous_vein": 0.55,
 }
 
 

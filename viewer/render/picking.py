@@ -54,6 +54,8 @@ class PartPicker:
         self._picker = vtkCellPicker()
         self._picker.SetTolerance(0.0005)
         self._picker.PickFromListOn()
+        #: World point (mm) of the last hit, for placing a pin where the ray met the surface.
+        self.last_position: tuple[float, float, float] | None = None
 
     def pick(self, renderer, display_x: float, display_y: float, actors_by_id: dict) -> str | None:
         """Id of the part under display coordinates (VTK's: origin bottom-left), or None.
@@ -68,6 +70,7 @@ class PartPicker:
         if not self._picker.Pick(display_x, display_y, 0, renderer):
             return None
         picked = self._picker.GetActor()
+        self.last_position = tuple(self._picker.GetPickPosition())
         for part_id, actor in actors_by_id.items():
             if actor is picked:
                 return part_id

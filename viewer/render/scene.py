@@ -46,7 +46,12 @@ class LegScene:
         self.plotter = plotter
         self.state = state
         self.posed_leg = leg  # posed about a fixed pelvis, before placement in the world
-        self.leg = place_leg(leg, self.placement())  # as shown: placed by the movement's support
+        # As shown: placed by the movement's support, in meshes of the actors' own (the
+        # posed leg's stay untouched, for the mirrored other leg and the next re-pose).
+        shown = place_leg(leg, self.placement())
+        if shown is leg:
+            shown = Leg(leg.pose, leg.resolution, {p: m.copy() for p, m in leg.meshes.items()})
+        self.leg = shown
         self._request_render = request_render or (lambda: None)
         self.actors: dict[str, pv.Actor] = {}
         self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
@@ -203,14 +208,25 @@ class LegScene:
         self._placed_key = key
         if self.state.pose != self.posed_leg.pose:
             self.posed_leg = repose(self.posed_leg, self.state.pose)
-        self.leg = self.place(self.posed_leg)
+        # The posed points go straight into the actors, moved by the placement: no new
+        # meshes per frame. The shown leg is the actors' own meshes.
+        transform = self.placement()
+        rotation, offset = transform[:3, :3], transform[:3, 3]
+        moved = not np.allclose(transform, np.eye(4))
         for part_id, actor in self.actors.items():
             target = actor.mapper.dataset
-            source = self.leg.meshes[part_id]
-            target.points = source.points
+            source = self.posed_leg.meshes[part_id]
+            points = np.asarray(source.points)
+            target.points = points @ rotation.T + offset if moved else points
             if "Normals" in source.point_data:
-                target.point_data["Normals"] = source.point_data["Normals"]
+                normals = np.asarray(source.point_data["Normals"])
+                target.point_data["Normals"] = normals @ rotation.T if moved else normals
                 target.point_data.active_normals_name = "Normals"
+        self.leg = Leg(
+            self.state.pose,
+            self.posed_leg.resolution,
+            {part_id: actor.mapper.dataset for part_id, actor in self.actors.items()},
+        )
         self._outline_pose = {}  # the hulls follow the placed meshes
         self._update_surroundings()
         if self.state.colour_mode == "stretch":
@@ -226,7 +242,13 @@ class LegScene:
             self.placement(),
             self.posed_leg.meshes["skin"],
             lambda pose: repose(self.posed_leg, pose).meshes["skin"],
+            hand_target=self._ankle_in_world(),
         )
+
+    def _ankle_in_world(self) -> np.ndarray:
+        """Where a hand holding the ankle goes: the back of the ankle, placed."""
+        points = np.asarray(self.leg.meshes["calcaneal_tendon"].points)
+        return points.mean(axis=0)
 
     def _update_outline(self) -> None:
         """An inverted hull behind a part draws a rim around it: gold round the selection,
@@ -302,7 +324,12 @@ class LegScene:
         """Point the camera from a named side, framing the whole leg (and, in a movement's
         setting, the body, from a little above so the floor reads as a floor)."""
         preset = VIEW_BY_ID[view]
-        if self.state.world:
+        if preset.focus is not None:
+            bounds = self.bounds_of(
+                [p for p in self.actors if PART_BY_ID[p].structure == preset.focus]
+            )
+            self.frame(bounds, preset.direction, preset.up)
+        elif self.state.world:
             self.frame_poses([self.state.pose], self.world_direction(view), preset.up)
         else:
             self.frame(self.visible_bounds(), preset.direction, preset.up)
@@ -354,7 +381,7 @@ class LegScene:
 
     def frame_selection(self) -> None:
         selected = self.state.selected_structures()
-        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected]
+        parts = [p for p in self.actors if PART_BY_ID[p].structure in selected or p in selected]
         if parts:
             self.frame(self.bounds_of(parts))
 

@@ -15,6 +15,7 @@ import pyvista as pv
 from meshes.placement import (
     FLOOR_LYING_Z,
     MIDLINE_X_MM,
+    ball_of_foot,
     ground_z,
     seated_floor_z,
 )
@@ -44,6 +45,7 @@ class Surroundings:
         self._other_leg_mesh: pv.PolyData | None = None
         self._other_leg_key: object = None
         self.shown: set[str] = set()
+        self._made: dict[str, object] = {}  # each prop's bounds when last built
 
     def _actor(self, name: str, mesh: pv.PolyData, colour, opacity: float = 1.0) -> pv.Actor:
         if name not in self.actors:
@@ -65,22 +67,32 @@ class Surroundings:
             actor.visibility = False
         self.shown = set()
 
-    def update(self, setting: Setting | None, transform: np.ndarray, posed_skin, repose_skin):
+    def update(
+        self,
+        setting: Setting | None,
+        transform: np.ndarray,
+        posed_skin,
+        repose_skin,
+        hand_target=None,
+    ):
         """Show the setting's floor, props and body for the leg placed by ``transform``.
 
         ``posed_skin`` is the leg's skin before placement; ``repose_skin(pose)`` gives the
-        skin in another pose (for a one-legged movement's other leg).
+        skin in another pose (for a one-legged movement's other leg); ``hand_target`` is
+        where a hand holding this leg goes (the ankle, in the world).
         """
         if setting is None:
             self.hide()
             return
-        wanted: dict[str, tuple[pv.PolyData, tuple, float]] = {}
+        wanted: dict[str, tuple[pv.PolyData, tuple, float] | None] = {}
         hip = transform[:3, 3]
         floor = ground_z(setting.support)
         if setting.support == "seated":
             floor = seated_floor_z()
         if "step" in setting.props:
-            wanted["step"] = (_box((-200, 200), (-140, 320), (floor - STEP_HEIGHT_MM, floor)),
+            # On a step's edge only the front of the foot rests on it; the heel hangs free.
+            back = ball_of_foot()[1] - 35.0 if setting.support == "step_edge" else -140.0
+            wanted["step"] = (_box((-200, 200), (back, 320), (floor - STEP_HEIGHT_MM, floor)),
                               PROP_COLOUR, 1.0)  # fmt: skip
             floor -= STEP_HEIGHT_MM
         if "bench" in setting.props:
@@ -97,16 +109,24 @@ class Surroundings:
             y = shoulder[1] + WALL_REACH_MM
             wanted["wall"] = (_box((MIDLINE_X_MM - 500, MIDLINE_X_MM + 500), (y, y + 30),
                                    (floor, floor + 1900)), WALL_COLOUR, WALL_OPACITY)  # fmt: skip
-        centre = (MIDLINE_X_MM, hip[1] + 150.0)
-        wanted["floor"] = (_floor(centre, floor), FLOOR_COLOUR, 1.0)
-        for name, (mesh, colour, opacity) in wanted.items():
-            if name in self.actors:
+        for name, (mesh, colour, opacity) in list(wanted.items()):
+            if name in self.actors and self._made.get(name) != mesh.bounds:
                 self.actors[name].mapper.dataset.copy_from(mesh)
+            self._made[name] = mesh.bounds
             self._actor(name, mesh, colour, opacity).visibility = True
+        # One disc made once, moved under the body.
+        floor_actor = self._actor("floor", _floor((0.0, 0.0), 0.0), FLOOR_COLOUR)
+        floor_actor.position = (MIDLINE_X_MM, hip[1] + 150.0, floor)
+        floor_actor.visibility = True
+        wanted["floor"] = None
         trunk = self._actor("trunk", trunk_mesh(), BODY_COLOUR, BODY_OPACITY)
         trunk.user_matrix = transform
         trunk.visibility = True
-        shown = {*wanted, "trunk"}
+        arms = _arms(setting.hands, transform, floor, wanted.get("wall"), hand_target)
+        if "arms" in self.actors:
+            self.actors["arms"].mapper.dataset.copy_from(arms)
+        self._actor("arms", arms, BODY_COLOUR, BODY_OPACITY).visibility = True
+        shown = {*wanted, "trunk", "arms"}
         other = self._other_leg(setting, posed_skin, repose_skin)
         if other is not None:
             if "other_leg" in self.actors:
@@ -142,6 +162,36 @@ class Surroundings:
         points = points @ transform[:3, :3].T + transform[:3, 3]
         low, high = points.min(axis=0), points.max(axis=0)
         return np.array([low[0], high[0], low[1], high[1], low[2], high[2]])
+
+
+ARM_LENGTH_MM = 620.0
+ARM_RADIUS_MM = 38.0
+SHOULDER_HALF_WIDTH_MM = 175.0
+
+
+def _arms(hands: str, transform: np.ndarray, floor: float, wall, hand_target) -> pv.PolyData:
+    """Two straight arms as tubes from the shoulders to where the setting puts the hands."""
+    rotation, offset = transform[:3, :3], transform[:3, 3]
+    tubes = []
+    for side in (-1.0, 1.0):
+        shoulder_local = np.array([MIDLINE_X_MM + side * SHOULDER_HALF_WIDTH_MM, -10.0, 500.0])
+        shoulder = rotation @ shoulder_local + offset
+        down_trunk = rotation @ np.array([0.0, 0.03, -1.0])
+        hand = shoulder + ARM_LENGTH_MM * down_trunk / np.linalg.norm(down_trunk)
+        if hands == "hang":
+            hand = shoulder + np.array([0.0, 0.0, -ARM_LENGTH_MM])
+        elif hands == "floor":
+            # Hands on the floor ahead of the shoulders, as in a downward dog.
+            height = max(0.0, shoulder[2] - floor)
+            hand = shoulder + np.array([0.0, 0.35 * height, -height])
+        elif hands == "wall" and wall is not None:
+            wall_y = wall[0].bounds[2]
+            reach = max(0.0, wall_y - shoulder[1])
+            hand = shoulder + np.array([0.0, reach, -0.15 * reach])
+        elif hands == "ankle" and hand_target is not None and side > 0:
+            hand = np.asarray(hand_target, dtype=float)
+        tubes.append(pv.Line(shoulder, hand).tube(radius=ARM_RADIUS_MM, n_sides=12, capping=True))
+    return tubes[0].merge(tubes[1]).triangulate()
 
 
 def _box(x, y, z) -> pv.PolyData:

@@ -8,7 +8,7 @@ QSettings so the next export starts where the last one left off.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
 from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
 from viewer.render.style import style_for_export
@@ -62,9 +63,11 @@ class ExportDialog(QDialog):
         name_of: Callable[[str], str],
         folder: str = "",
         settings: QSettings | None = None,
+        pins: Sequence[Pin] = (),
     ) -> None:
         super().__init__(parent)
         self.state = state
+        self.pins = tuple(pins)  # drawn in the picture as the view shows them
         self.view = view
         self.name_of = name_of
         self.settings = settings
@@ -221,6 +224,7 @@ class ExportDialog(QDialog):
                 CameraPose.of(self.view.camera),
                 self.transparent.isChecked(),
                 style=self.chosen_style(),
+                pins=self.pins,
             )
         except ExportError as error:
             QMessageBox.critical(self, "Export failed", str(error))

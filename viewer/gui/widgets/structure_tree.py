@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meshes.parts import GROUPS, LAYER_BY_ID, STRUCTURE_IDS, group_of, parts_of
+from meshes.parts import GROUP_PARENT, GROUPS, LAYER_BY_ID, STRUCTURE_IDS, group_of, parts_of
 from viewer.model.search import SearchResult, build_index, search, structure_of
 from viewer.model.state import AtlasState
 
@@ -46,14 +46,14 @@ class KeyboardTree(QTreeWidget):
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Headings for the structures in no group: they are named after their layers.
-OTHER_HEADINGS = ("bones", "skin")
+OTHER_HEADINGS = ("nerves_vessels", "regions", "bones", "skin")
 
 
 def _tree_group(structure_id: str) -> str:
     group = group_of(structure_id)
     if group:
         return group
-    return "skin" if structure_id == "skin" else "bones"
+    return parts_of(structure_id)[0].layer
 
 
 class StructureTree(QWidget):
@@ -126,7 +126,11 @@ class StructureTree(QWidget):
             item.setData(0, ID_ROLE, key if key in GROUPS else "")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsAutoTristate)
             item.setCheckState(0, Qt.CheckState.Checked)
-            self.tree.addTopLevelItem(item)
+            parent = tops.get(GROUP_PARENT.get(key, ""))
+            if parent is not None:  # a group inside another: its heading nests under it
+                parent.addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
             tops[key] = item
             if key in GROUPS:
                 self.items[key] = item
@@ -237,25 +241,39 @@ class StructureTree(QWidget):
             self.motion_hits.setText(f"Exercises and stretches: {links}")
         self.motion_hits.setVisible(bool(result.motions))
         for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
-            top_id = top.data(0, ID_ROLE)
-            any_child = False
-            for child_index in range(top.childCount()):
-                child = top.child(child_index)
-                shown = matches is None or child.data(0, ID_ROLE) in matches
-                child.setHidden(not shown)
-                any_child |= shown
-            top.setHidden(not (any_child or matches is None or top_id in (matches or ())))
-            if text:
-                top.setExpanded(True)
+            self._filter_row(self.tree.topLevelItem(index), matches, bool(text))
+
+    def _filter_row(self, item: QTreeWidgetItem, matches: set[str] | None, expand: bool) -> bool:
+        """Show a row if it matches, a row under it does, or (matches is None) always.
+
+        Headings nest (the calf muscles inside the superficial compartment), so the
+        rule is applied down the whole tree; a matching row keeps its parts shown.
+        """
+        matched = matches is None or item.data(0, ID_ROLE) in matches
+        any_child = False
+        for child_index in range(item.childCount()):
+            child = item.child(child_index)
+            # A found structure keeps its parts; a found group still filters its rows.
+            keep = matched and item.data(0, ID_ROLE) not in GROUPS
+            any_child |= self._filter_row(child, None if keep else matches, expand)
+        shown = matched or any_child
+        item.setHidden(not shown)
+        if expand and item.childCount():
+            item.setExpanded(True)
+        return shown
 
     def visible_structure_ids(self) -> list[str]:
         """Structures shown in the tree right now (after filtering)."""
         return [
             structure_id
             for structure_id in STRUCTURE_IDS
-            if not self.items[structure_id].isHidden()
-            and not (
-                self.items[structure_id].parent() and self.items[structure_id].parent().isHidden()
-            )
+            if not self._hidden_or_under_hidden(self.items[structure_id])
         ]
+
+    @staticmethod
+    def _hidden_or_under_hidden(item: QTreeWidgetItem | None) -> bool:
+        while item is not None:
+            if item.isHidden():
+                return True
+            item = item.parent()
+        return False
