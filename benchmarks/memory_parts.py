@@ -2,7 +2,7 @@
 
 The parts come in the order the app loads them, each measured as the growth of
 this process's RSS: the interpreter, Qt (PySide6 and a QApplication), the
-content and state (cards, pydantic, numpy), the window shown without its 3D
+content and state (cards, pydantic, psygnal), the window shown without its 3D
 view, matplotlib (pyvista's plotting imports it), VTK with pyvista and
 pyvistaqt, the leg's meshes, and the 3D view (the interactor, the scene's
 actors, OpenGL buffers) up to its first frame. The meshes are also given as

@@ -231,6 +231,7 @@ class AtlasWindow(QMainWindow):
         self.tabifyDockWidget(self.dock, self.motion_dock)
         self.dock.raise_()  # a saved layout, restored once everything exists, may change this
         self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
+        self.motion_dock.visibilityChanged.connect(self.pose_panel.set_shown)
         self.motion = MotionController(self.state, self.catalogue, self._frame_poses, self)
         self.info.play_requested.connect(self.motion.play)
         panel = self.pose_panel
@@ -250,6 +251,7 @@ class AtlasWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.exercise_dock)
         self.tabifyDockWidget(self.motion_dock, self.exercise_dock)
         self.dock.raise_()
+        self.exercise_dock.visibilityChanged.connect(self.exercises.set_shown)
         self.exercises.play_requested.connect(self.motion.play)
         self.exercises.end_requested.connect(self.show_end_position)
 
