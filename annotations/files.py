@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from annotations.schema import CARD_KINDS, DataFile, Model
+from annotations.schema import CARD_KINDS, DataFile
 
 #: tomllib ends its messages with "(at line L, column C)" or "(at end of document)".
 _TOML_POSITION = re.compile(
     r"^(?P<reason>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
 )
-ModelT = TypeVar("ModelT", bound=Model)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 _FRIENDLY_REASONS = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
 
 
@@ -35,6 +35,21 @@ def read_data_file(path: Path) -> DataFile:
 
 def read_validated(path: Path, model: type[ModelT]) -> ModelT:
     """Parse one TOML file into ``model``; errors name the file and the field or line."""
+    raw = read_toml(path)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise AnnotationError(describe_validation_error(path, error)) from None
+    except RecursionError:
+        raise AnnotationError(f"{path}: values nested too deeply") from None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The file's TOML as a dict; unreadable, non-UTF-8 or bad TOML is one line naming it.
+
+    Scene files and question sets read through here too, so a teacher's broken
+    file is described the same way as a broken card.
+    """
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
@@ -44,17 +59,11 @@ def read_validated(path: Path, model: type[ModelT]) -> ModelT:
             f"{path}: not UTF-8 text (bad byte at offset {error.start})"
         ) from None
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise AnnotationError(_describe_syntax_error(path, str(error))) from None
     except RecursionError:
         raise AnnotationError(f"{path}: TOML syntax error: values nested too deeply") from None
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        raise AnnotationError(describe_validation_error(path, error)) from None
-    except RecursionError:
-        raise AnnotationError(f"{path}: values nested too deeply") from None
 
 
 def _describe_syntax_error(path: Path, message: str) -> str:

@@ -130,7 +130,7 @@ def test_a_broken_question_set_names_file_and_field(tmp_path, text, expected):
     path = write(tmp_path, text)
     with pytest.raises(QuestionSetError) as error:
         read_question_set(path)
-    assert str(error.value).startswith(f"{path}: ")
+    assert str(error.value).startswith(f"{path}")  # "path: field" or "path, line 1, ..."
     assert expected in str(error.value)
 
 
@@ -142,6 +142,7 @@ def test_a_missing_question_set_is_one_line(tmp_path):
 # -- scene files -------------------------------------------------------------------------------
 def a_scene_state() -> AtlasState:
     state = AtlasState(labels=True, colour_mode="stretch", pose=Pose(30, 60, -10), view="medial")
+    state.world = "seated_leg_curl"
     state.set_layer_visible("skin", False)
     state.set_layer_opacity("superficial", 0.4)
     state.hide("femur")
@@ -160,7 +161,8 @@ def test_a_scene_round_trips_through_its_file(tmp_path):
     assert loaded.scene.camera == camera and loaded.scene.pins == tuple(pins)
     fresh = AtlasState()
     loaded.scene.apply_to(fresh)
-    for name in ("view", "layers_visible", "hidden", "selection", "pose", "colour_mode", "labels"):
+    names = ("view", "layers_visible", "hidden", "selection", "pose", "colour_mode", "labels")
+    for name in (*names, "world"):
         assert getattr(fresh, name) == getattr(state, name), name
     assert fresh.opacity_of_layer("superficial") == 0.4
 
@@ -170,7 +172,7 @@ def test_bad_fields_are_named_and_the_rest_still_loads(tmp_path):
         tmp_path,
         'format = 1\nmood = "happy"\n[scene]\nview = "sideways"\nhidden = ["femur", "spleen"]\n'
         'labels = "yes"\npose = { knee_flexion = 400 }\ncolour_mode = "anatomy"\n'
-        'opacity = { skin = 3, bones = 0.5 }\nselection = "soleus"\n'
+        'opacity = { skin = 3, bones = 0.5 }\nselection = "soleus"\nworld = "Wall stretch!"\n'
         '[[scene.pins]]\npart = "heart"\nposition = [0, 0, 0]\n'
         '[[scene.pins]]\npart = "tibia"\nposition = [1, 2, 3]\nnote = "shin"\n',
         "broken.legatlas",
@@ -185,6 +187,7 @@ def test_bad_fields_are_named_and_the_rest_still_loads(tmp_path):
         "scene.pose: knee_flexion = 400",
         "scene.opacity.skin: opacity must be a number 0..1",
         "scene.pins[0].part: Value error, unknown part 'heart'",
+        "scene.world: must be an exercise, stretch or test id",
     ):
         assert expected in text, expected
     assert all(line.startswith(f"{path}: ") for line in document.warnings)

@@ -8,13 +8,12 @@ one line. The format is documented in annotations/README.md.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from annotations.files import describe_validation_error
+from annotations.files import AnnotationError, read_validated
 from meshes.parts import GROUPS, group_members
 from viewer.model.practice import DEFAULT_QUESTION_COUNT
 from viewer.model.questions import KINDS, pickable_structures
@@ -63,14 +62,6 @@ class QuestionSetFile(BaseModel):
 def read_question_set(path: Path) -> PracticeSpec:
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise QuestionSetError(f"{path}: cannot be read ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise QuestionSetError(f"{path}: not UTF-8 text (bad byte at {error.start})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise QuestionSetError(f"{path}: TOML syntax error: {error}") from None
-    try:
-        return QuestionSetFile.model_validate(raw).practice
-    except ValidationError as error:
-        raise QuestionSetError(describe_validation_error(path, error)) from None
+        return read_validated(path, QuestionSetFile).practice
+    except AnnotationError as error:
+        raise QuestionSetError(str(error)) from None

@@ -8,6 +8,7 @@ known ones and reports the rest through ``reader.warn``. Kept apart from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,9 @@ from viewer.model.state import AtlasState, selectable_ids
 from viewer.model.views import VIEWS
 
 MAX_STEP_TEXT = 2000
+#: Movement ids are lower-case words joined by underscores (an id this version does not
+#: know still places the leg: it stands on the other leg, the default setting).
+_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,14 @@ def _colour_mode(value, reader, where):
     return "colour_mode", value
 
 
+def _world(value, reader, where):
+    if not isinstance(value, str) or (value and not _ID.fullmatch(value)):
+        raise ValueError(
+            f"must be an exercise, stretch or test id like 'wall_calf_stretch' (got {value!r})"
+        )
+    return "world", value or None
+
+
 def _labels(value, reader, where):
     if not isinstance(value, bool):
         raise ValueError(f"must be true or false (got {value!r})")
@@ -155,4 +167,5 @@ FIELDS = {
     "pose": _pose,
     "colour_mode": _colour_mode,
     "labels": _labels,
+    "world": _world,
 }

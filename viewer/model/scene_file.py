@@ -1,10 +1,11 @@
 """Scene files (``.legatlas``, TOML): a saved view of the atlas, its pins, and tour steps.
 
 A scene holds what the state shows (view, layers and opacities, hidden
-structures, selection, pose, colour mode, labels), the exact camera and the
-pins. A tour is a file with ``[[step]]`` tables: each step starts from the
-one before it (the first from ``[scene]``) and changes only what it names,
-plus a short ``text`` for the student.
+structures, selection, pose, colour mode, labels, the movement whose setting
+places the leg in the world), the exact camera and the pins. A tour is a
+file with ``[[step]]`` tables: each step starts from the one before it (the
+first from ``[scene]``) and changes only what it names, plus a short ``text``
+for the student.
 
 Reading is forgiving on purpose, because a file handed round a class will
 meet older and newer versions of the program: a field with an unknown id or a
@@ -15,7 +16,6 @@ documented in README.md.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from annotations.files import AnnotationError, read_toml
 from meshes.parts import LAYERS, PART_BY_ID, STRUCTURE_IDS
 from viewer.model.atomic import atomic_write
 from viewer.model.pins import Pin
@@ -80,6 +81,7 @@ def scene_of(state: AtlasState, camera: SavedCamera | None, pins=(), text: str =
         "pose": state.pose,
         "colour_mode": state.colour_mode,
         "labels": state.labels,
+        "world": state.world,
     }
     return Scene(values, camera, tuple(pins), text)
 
@@ -128,6 +130,8 @@ def scene_table(scene: Scene) -> dict[str, Any]:
     for name in ("colour_mode", "labels"):
         if name in values:
             table[name] = values[name]
+    if "world" in values:
+        table["world"] = values["world"] or ""
     if scene.pins:
         table["pins"] = [
             {"part": pin.part, "position": [round(v, 3) for v in pin.position], "note": pin.note}
@@ -154,13 +158,9 @@ def write_scene_file(path: Path, document: SceneDocument) -> Path:
 def read_scene_file(path: Path) -> SceneDocument:
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as error:
-        raise SceneFileError(f"{path}: cannot be read ({error.strerror or error})") from None
-    except UnicodeDecodeError as error:
-        raise SceneFileError(f"{path}: not UTF-8 text (bad byte at {error.start})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise SceneFileError(f"{path}: TOML syntax error: {error}") from None
+        raw = read_toml(path)
+    except AnnotationError as error:
+        raise SceneFileError(str(error)) from None
     reader = _Reader(path)
     document = SceneDocument()
     for key, value in raw.items():
