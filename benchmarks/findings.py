@@ -8,21 +8,29 @@ from __future__ import annotations
 
 FINDINGS: dict[str, str] = {
     "first_window_s": """\
-The window is usable before any of VTK, pyvista or matplotlib is imported (the run checks it),
-so what is left is Python and Qt: the interpreter, PySide6 (QtCore, QtGui, QtWidgets), pydantic
-and psygnal (the evented state and the card schema: building the schema's models is the largest
-single import of the app), numpy, the cards read and validated, the widgets built and the first
-paint. The bare Qt window in the same run is the floor for this moment; the gap to it is
-those imports and the atlas's own widgets. `-X importtime` on the window's path (loaded
-machine): `viewer.model.state` with psygnal and pydantic ~27 %, numpy ~20 %, the cards
-(`annotations`, pydantic models) ~10 %, the widgets' own modules the rest.
+The window is usable before any of VTK, pyvista, matplotlib or numpy is imported (the run
+checks the toolkits; `tests/test_viewer_startup.py` checks all four through the real
+`legatlas` entry point, also with a tour and `--practice` on the command line). Everything
+that draws in the 3D view (pins, the practice click watch, the presentation caption) attaches
+when it arrives, and commands that need it wait for it. So what is left is Python, Qt and the
+cards. The cold start marks in Details split it: launch to `window_init` is the imports, the
+cards and the QApplication (about three quarters), `window_init` to `window_created` the
+widgets (about a fifth), the rest the first paint. `-X importtime` on the window's path, by
+self time (loaded machine, 0.62 s of imports): PySide6 and shiboken 20 % (the bare Qt window
+pays most of that too), the card schema's pydantic models 15 % and pydantic itself 10 % (the
+card models and the evented state), the window's own modules about 12 %, the standard library
+the rest. Building the window: the structure tree (its search box's clear button loads a
+style icon), the docks' first polish, the splitters.
 
-Fixes, in order of gain: numpy is on the path only because the command line imports every
-subcommand at start (`meshes.export`), the pose panel's length table and the card's length line
-import `meshes.lengths`, and `viewer.render.appearance` clips a colour with it; importing those
-when first used takes numpy off the path (~60-80 ms on an idle machine). The schema's pydantic
-models could be built once and cached (pydantic has no persistent cache; a smaller schema or
-`defer_build=True` on the rarely used models would do).""",
+Done in issue 15: numpy is off the path (the muscle lengths load the paths on the first length
+asked for; the pose panel's table and the exercise details wait until their tab is in front;
+`legatlas export-meshes`' formats no longer import the exporter): ~60-80 ms on an idle
+machine and 14-18 MB.
+What would cut further, in order of gain: cache the validated cards (a pickle keyed by the
+card files and the schema's code; with `defer_build=True` on the models the classes then cost
+almost nothing: measured, `defer_build` alone saves nothing, because validating the cards
+builds the same schemas), ~50-100 ms; build practice mode and the tour panel on first use;
+fill the Tours menu when it opens (it reads three scene files).""",
     "cold_start_s": """\
 The 3D frame now comes after the window: the worker thread imports VTK, pyvista and pyvistaqt
 (and matplotlib, which `pyvista/plotting/colors.py` imports unconditionally) once the window has
@@ -98,10 +106,13 @@ supersampling by pixel count, not only by side: e.g. `factor = 1` when
 The absolute budget (400 MB) is below the toolkit floor: the bare pyvistaqt window alone holds
 more after its first frame (its 4x MSAA buffers included). *Memory by part* in Details gives
 each part's cost as it loads: VTK with pyvista and the first llvmpipe frame (libLLVM, JIT-
-compiled shaders, rasteriser tiles) are most of it, matplotlib comes with pyvista's plotting,
-Qt and the window are tens of MB, the leg's own arrays a few MB. The app returns the heap its
-start-up freed (`malloc_trim` once the view is built); what remains above the floor is the
-atlas's window (widgets, fonts, the cards and the state's pydantic models).""",
+compiled shaders, rasteriser tiles) are most of it, matplotlib comes with pyvista's plotting
+(`pyvista/plotting/colors.py` imports `matplotlib.pyplot` unconditionally), Qt and the window
+are tens of MB, the leg's own arrays a few MB. The app returns the heap its start-up freed
+(`malloc_trim` once the view is built); what remains above the floor is the atlas's window
+(widgets, fonts, the cards and the state's pydantic models), about the 1-3 % the ratio shows.
+At the usable window the app holds no numpy, VTK or matplotlib: 107 MB against the bare Qt
+window's 70 MB (Qt's widgets and fonts for a fuller window, pydantic and the cards).""",
     "memory_growth_1000_selections_mb": """\
 Resident memory grows with selections: each one creates new outline actors
 (`LegScene._update_outline` → `add_mesh`), whose mappers, shaders and buffers are released
