@@ -114,6 +114,13 @@ def _details(report: dict) -> list[str]:
         f"pose slider {slider['renders_per_frame']:.1f}, floor rotation "
         f"{floor['rotation']['renders_per_frame']:.1f}; 90th percentile frame: rotation "
         f"{rotation['p90_ms']:.0f} ms, pose slider {slider['p90_ms']:.0f} ms.",
+        f"- While a drag or a moving pose slider lasts, the view draws at "
+        f"{session['still_frame']['scale_during_drag']:g} of its size "
+        f"(`viewer/render/interactive_quality.py`); the rotation and slider frames above are "
+        f"those cheap frames. The sharp frame after the release is shown "
+        f"{session['still_frame_ms']:.0f} ms after it. A plain QOpenGLWidget that only clears, "
+        f"in a window of the app's size, takes {session['empty_gl_widget_frame_ms']:.0f} ms "
+        f"per frame: Qt's composition alone, under every frame of the view.",
         f"- Selections: {growth['selections']} drawn, {growth['ms_per_selection']:.0f} ms each; "
         f"resident memory {growth['before_mb']:.0f} -> {growth['after_mb']:.0f} MB.",
         "- References to `None` lost by PySide6 per operation: "

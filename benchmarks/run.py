@@ -173,6 +173,8 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
         "rotation_frame_ms": session["rotation_frame_ms"],
         "floor_rotation_frame_ms": floor_starts[-1]["rotation"]["median_ms"],
         "pose_slider_frame_ms": session["pose_slider_frame_ms"],
+        "still_frame_ms": session["still_frame_ms"],
+        "empty_gl_widget_frame_ms": session["empty_gl_widget_frame_ms"],
         "export_1080p_s": headless["export_1080p_s"],
         "export_4k_s": headless["export_4k_s"],
         "memory_at_first_window_mb": median([s["memory_at_first_window_mb"] for s in app_starts]),

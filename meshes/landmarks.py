@@ -71,6 +71,25 @@ LANDMARKS: dict[str, Landmark] = {
         position_mm=(27, 4, -221),
         description="lateral lip of the linea aspera, origin of biceps short head",
     ),
+    # The short head's fleshy origin runs along a line of bone, not a point (gray1918,
+    # kenhub_biceps_femoris): the lower half of the linea aspera's lateral lip and on down the
+    # lateral supracondylar line. These two ends lie on the real femur, 4 mm off its surface;
+    # bfsh-P1 above lies between them.
+    "linea_aspera_lateral_lip_upper": Landmark(
+        frame="thigh",
+        position_mm=(37, 1, -191),
+        description="lateral lip of the linea aspera at mid-shaft, top of biceps short head origin",
+    ),
+    "linea_aspera_lateral_lip_lower": Landmark(
+        frame="thigh",
+        position_mm=(28, 8, -280),
+        description="lower lateral lip of the linea aspera, middle of biceps short head origin",
+    ),
+    "lateral_supracondylar_line_upper": Landmark(
+        frame="thigh",
+        position_mm=(23, 6, -345),
+        description="lateral supracondylar line, lower end of biceps short head origin",
+    ),
     "medial_femoral_condyle_posterior": Landmark(
         # Rajagopal 2016 site gasmed-P1, moved onto the popliteal surface.
         frame="thigh",

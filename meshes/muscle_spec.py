@@ -19,13 +19,17 @@ class Section(NamedTuple):
     Width lies across the leg (X), depth front-to-back. ``posterior_offset_mm``
     moves the section's centre behind the path (the line of action), so a belly
     can be bulky without inflating the moment arms. Rings between rows are
-    interpolated and smoothed.
+    interpolated and smoothed. ``lateral_offset_mm`` returns to 0 at a belly's
+    ends, so its caps stay on its attachments.
     """
 
     fraction: float
     half_width_mm: float
     half_depth_mm: float
     posterior_offset_mm: float = 0.0
+    #: Moves the section's centre along its width (+ lateral): a gastrocnemius head's tail
+    #: turns in to the calf's midline, onto the tendon it joins.
+    lateral_offset_mm: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +64,12 @@ class MuscleSpec:
     #: Landmarks before the drawn path that count in its length only (a muscle whose upper
     #: part lies outside the modelled region, such as sartorius above mid-thigh).
     length_head: tuple[str, ...] = ()
+    #: Where the belly is not swept along the line of action: landmarks of the course it is
+    #: drawn along instead (same knee wrap; lengths still follow ``path``). A muscle with a
+    #: fleshy origin along a line of bone lies on that line (the short head of biceps on the
+    #: linea aspera), while its line of action starts at the origin's centre. Not combined
+    #: with a sliding ``length_tail``.
+    drawn_path: tuple[str, ...] = ()
     #: Whether the drawn part's end slides along ``length_tail`` as that length changes (a
     #: belly on its tendon); ``False`` draws the path as routed and only measures the tail.
     tail_slides: bool = True

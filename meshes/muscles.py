@@ -21,10 +21,14 @@ The path is the line of action and sets the moment arms: it runs along the
 deep side of the muscle, and where it crosses the knee it wraps round a
 cylinder about the knee axis (the condyles). The belly is drawn behind it by
 a per-ring offset, so muscles can be bulky without inflating their moment
-arms. Published targets this routing meets (see tests): hamstrings +15-22 %
-at 90 degrees of hip flexion; at 90 of knee flexion biceps long head -9 to
--11 %, short head -15 to -20 %, semitendinosus and semimembranosus -10 to
--15 % (semitendinosus with the largest knee arm, biceps the smallest);
+arms; a sideways offset turns a gastrocnemius head's aponeurosis in to the
+midline tendon. A muscle whose fleshy origin runs along a line of bone (the
+short head of biceps) is drawn down that line (``MuscleSpec.drawn_path``)
+while its line of action, and so its length, starts at the origin's centre.
+Published targets this routing meets (see tests): hamstrings +15-22 % at 90
+degrees of hip flexion; at 90 of knee flexion biceps long head -9 to -11 %,
+short head -15 to -20 %, semitendinosus and semimembranosus -10 to -15 %
+(semitendinosus with the largest knee arm, biceps the smallest);
 gastrocnemius -6 to -8 % at 90 of knee flexion; calf +4-5 % at 20 of
 dorsiflexion. Every end is rounded or tapered, never cut flat.
 """
@@ -38,6 +42,7 @@ from typing import NamedTuple
 import numpy as np
 
 from meshes.anthropometry import ADULT
+from meshes.bone_clearance import clear_bones
 from meshes.frames import apply, frame_transform
 from meshes.landmarks import LANDMARKS, landmark_positions
 from meshes.muscle_spec import MuscleSpec, Section
@@ -49,6 +54,7 @@ from meshes.sweep import (
     batched_tubes,
     cut_polyline,
     resample_path,
+    ring_normals,
     smooth_keeping_ends,
     smoothstep,
 )
@@ -96,12 +102,24 @@ MUSCLES: dict[str, MuscleSpec] = {
     ),
     "biceps_femoris.short_head": MuscleSpec(
         path=("linea_aspera_lateral_lip", "via.biceps_femoris.below_knee", "fibular_head"),
+        # Fleshy all along its origin: the belly is drawn down the line of bone from mid-shaft
+        # to the lateral supracondylar line, its deep face on the femur (offset = depth), then
+        # its fibres converge laterally on the long head's tendon above the fibular head.
+        drawn_path=(
+            "linea_aspera_lateral_lip_upper",
+            "linea_aspera_lateral_lip_lower",
+            "lateral_supracondylar_line_upper",
+            "via.biceps_femoris.below_knee",
+            "fibular_head",
+        ),
         profile=(
-            Section(fraction=0, half_width_mm=7, half_depth_mm=3),
-            Section(fraction=0.15, half_width_mm=12, half_depth_mm=6, posterior_offset_mm=3),
-            Section(fraction=0.4, half_width_mm=15, half_depth_mm=9, posterior_offset_mm=6),
-            Section(fraction=0.65, half_width_mm=12, half_depth_mm=7, posterior_offset_mm=4),
-            Section(fraction=0.85, half_width_mm=7, half_depth_mm=4, posterior_offset_mm=1),
+            Section(fraction=0, half_width_mm=5, half_depth_mm=2.5, posterior_offset_mm=2.5),
+            Section(fraction=0.12, half_width_mm=9, half_depth_mm=4, posterior_offset_mm=4),
+            Section(fraction=0.3, half_width_mm=12, half_depth_mm=6.5, posterior_offset_mm=6.5),
+            Section(fraction=0.48, half_width_mm=15, half_depth_mm=9, posterior_offset_mm=9),
+            Section(fraction=0.6, half_width_mm=14, half_depth_mm=9, posterior_offset_mm=8),
+            Section(fraction=0.74, half_width_mm=9, half_depth_mm=5.5, posterior_offset_mm=4),
+            Section(fraction=0.86, half_width_mm=6, half_depth_mm=4, posterior_offset_mm=1),
             Section(fraction=1, half_width_mm=4, half_depth_mm=3),
         ),
         rings=50,
@@ -117,17 +135,23 @@ MUSCLES: dict[str, MuscleSpec] = {
             "via.semitendinosus.below_knee",
             "pes_anserinus",
         ),
+        # Fusiform and fleshy above; a little below the middle of the thigh (fraction 0.45,
+        # z about -255) it ends in the long round tendon that runs on the back of
+        # semimembranosus to the pes anserinus (gray1918, kenhub_semitendinosus).
         profile=(
             Section(fraction=0, half_width_mm=6, half_depth_mm=5),
             Section(fraction=0.03, half_width_mm=8, half_depth_mm=6, posterior_offset_mm=5),
             Section(fraction=0.06, half_width_mm=12, half_depth_mm=9, posterior_offset_mm=8),
-            Section(fraction=0.18, half_width_mm=20, half_depth_mm=15, posterior_offset_mm=11),
-            Section(fraction=0.35, half_width_mm=22, half_depth_mm=17, posterior_offset_mm=12),
-            Section(fraction=0.5, half_width_mm=15, half_depth_mm=11, posterior_offset_mm=10),
-            Section(fraction=0.6, half_width_mm=6, half_depth_mm=5, posterior_offset_mm=10),
-            Section(fraction=0.7, half_width_mm=4.5, half_depth_mm=4, posterior_offset_mm=10),
-            Section(fraction=0.8, half_width_mm=4, half_depth_mm=3.5, posterior_offset_mm=7),
-            Section(fraction=0.9, half_width_mm=3.5, half_depth_mm=3, posterior_offset_mm=2),
+            Section(fraction=0.16, half_width_mm=20, half_depth_mm=15, posterior_offset_mm=11),
+            Section(fraction=0.3, half_width_mm=22, half_depth_mm=17, posterior_offset_mm=12),
+            Section(fraction=0.4, half_width_mm=16, half_depth_mm=12, posterior_offset_mm=11),
+            Section(fraction=0.47, half_width_mm=8, half_depth_mm=6.5, posterior_offset_mm=10),
+            Section(fraction=0.53, half_width_mm=4.5, half_depth_mm=4, posterior_offset_mm=10),
+            Section(fraction=0.62, half_width_mm=4, half_depth_mm=3.5, posterior_offset_mm=12),
+            Section(fraction=0.72, half_width_mm=4, half_depth_mm=3.5, posterior_offset_mm=15),
+            Section(fraction=0.8, half_width_mm=4, half_depth_mm=3.5, posterior_offset_mm=13),
+            Section(fraction=0.88, half_width_mm=3.5, half_depth_mm=3, posterior_offset_mm=7),
+            Section(fraction=0.94, half_width_mm=3.5, half_depth_mm=3, posterior_offset_mm=2),
             Section(fraction=1, half_width_mm=3.5, half_depth_mm=3),
         ),
         rings=80,
@@ -140,20 +164,30 @@ MUSCLES: dict[str, MuscleSpec] = {
             "via.semimembranosus.middle",
             "posterior_medial_tibial_condyle",
         ),
+        # Named for its tendon of origin: a flat membrane down about the upper half of the
+        # thigh, deep to semitendinosus and the long head; the thick belly lies in the lower
+        # thigh, bulging either side of the semitendinosus tendon, and ends in the short
+        # tendon at the posteromedial tibial condyle (gray1918, kenhub_semimembranosus).
         profile=(
             Section(fraction=0, half_width_mm=7, half_depth_mm=3),
-            Section(fraction=0.04, half_width_mm=9, half_depth_mm=3.5, posterior_offset_mm=5),
-            Section(fraction=0.12, half_width_mm=12, half_depth_mm=4, posterior_offset_mm=6),
-            Section(fraction=0.3, half_width_mm=16, half_depth_mm=6, posterior_offset_mm=4),
-            Section(fraction=0.5, half_width_mm=25, half_depth_mm=16, posterior_offset_mm=8),
-            Section(fraction=0.68, half_width_mm=27, half_depth_mm=19, posterior_offset_mm=9),
-            Section(fraction=0.82, half_width_mm=21, half_depth_mm=14, posterior_offset_mm=8),
-            Section(fraction=0.92, half_width_mm=10, half_depth_mm=6, posterior_offset_mm=6),
+            Section(fraction=0.04, half_width_mm=9, half_depth_mm=2.5, posterior_offset_mm=5),
+            Section(fraction=0.12, half_width_mm=12, half_depth_mm=2, posterior_offset_mm=5),
+            Section(fraction=0.3, half_width_mm=15, half_depth_mm=2, posterior_offset_mm=4),
+            Section(fraction=0.42, half_width_mm=17, half_depth_mm=2.5, posterior_offset_mm=4),
+            Section(fraction=0.5, half_width_mm=22, half_depth_mm=9, posterior_offset_mm=6),
+            Section(fraction=0.62, half_width_mm=27, half_depth_mm=18, posterior_offset_mm=9),
+            Section(fraction=0.75, half_width_mm=26, half_depth_mm=18, posterior_offset_mm=9),
+            Section(fraction=0.86, half_width_mm=18, half_depth_mm=12, posterior_offset_mm=7),
+            Section(fraction=0.93, half_width_mm=10, half_depth_mm=6, posterior_offset_mm=6),
             Section(fraction=0.97, half_width_mm=8, half_depth_mm=5, posterior_offset_mm=4),
             Section(fraction=1, half_width_mm=7, half_depth_mm=4),
         ),
         knee_wrap_mm=HAMSTRING_KNEE_WRAP_MM,
     ),
+    # Each head's fleshy belly ends about mid-calf in a rounded lower border, the medial head
+    # lower than the lateral (gray1918, kenhub_gastrocnemius); below it the head is only its
+    # aponeurosis, drawn as a thin strip turned in to the midline inside the calcaneal
+    # tendon, which it forms with soleus. Its end stays on the sliding junction.
     "gastrocnemius.medial_head": MuscleSpec(
         path=(
             "medial_femoral_condyle_posterior",
@@ -166,10 +200,36 @@ MUSCLES: dict[str, MuscleSpec] = {
             Section(fraction=0.2, half_width_mm=27, half_depth_mm=12, posterior_offset_mm=20),
             Section(fraction=0.32, half_width_mm=34, half_depth_mm=17, posterior_offset_mm=23),
             Section(fraction=0.47, half_width_mm=35, half_depth_mm=17, posterior_offset_mm=23),
-            Section(fraction=0.63, half_width_mm=30, half_depth_mm=15, posterior_offset_mm=19),
-            Section(fraction=0.78, half_width_mm=20, half_depth_mm=9, posterior_offset_mm=12),
-            Section(fraction=0.9, half_width_mm=11, half_depth_mm=5, posterior_offset_mm=6),
-            Section(fraction=1, half_width_mm=6, half_depth_mm=2.5, posterior_offset_mm=2),
+            Section(fraction=0.6, half_width_mm=33, half_depth_mm=15, posterior_offset_mm=20),
+            Section(
+                fraction=0.7,
+                half_width_mm=25,
+                half_depth_mm=11,
+                posterior_offset_mm=16,
+                lateral_offset_mm=4,
+            ),
+            Section(
+                fraction=0.79,
+                half_width_mm=11,
+                half_depth_mm=4,
+                posterior_offset_mm=13,
+                lateral_offset_mm=9,
+            ),
+            Section(
+                fraction=0.84,
+                half_width_mm=5,
+                half_depth_mm=1.5,
+                posterior_offset_mm=11.5,
+                lateral_offset_mm=11.5,
+            ),
+            Section(
+                fraction=0.92,
+                half_width_mm=4,
+                half_depth_mm=1.2,
+                posterior_offset_mm=5.5,
+                lateral_offset_mm=11,
+            ),
+            Section(fraction=1, half_width_mm=3, half_depth_mm=1.2),
         ),
         length_tail=TENDON_TAIL,
         knee_wrap_mm=GASTROCNEMIUS_KNEE_WRAP_MM,
@@ -185,11 +245,37 @@ MUSCLES: dict[str, MuscleSpec] = {
             Section(fraction=0.1, half_width_mm=14, half_depth_mm=6, posterior_offset_mm=12),
             Section(fraction=0.2, half_width_mm=22, half_depth_mm=11, posterior_offset_mm=19),
             Section(fraction=0.32, half_width_mm=26, half_depth_mm=14, posterior_offset_mm=21),
-            Section(fraction=0.47, half_width_mm=27, half_depth_mm=15, posterior_offset_mm=21),
-            Section(fraction=0.63, half_width_mm=23, half_depth_mm=12, posterior_offset_mm=17),
-            Section(fraction=0.78, half_width_mm=15, half_depth_mm=8, posterior_offset_mm=10),
-            Section(fraction=0.9, half_width_mm=9, half_depth_mm=4.5, posterior_offset_mm=5),
-            Section(fraction=1, half_width_mm=6, half_depth_mm=3, posterior_offset_mm=2),
+            Section(fraction=0.47, half_width_mm=27, half_depth_mm=14, posterior_offset_mm=21),
+            Section(fraction=0.6, half_width_mm=23, half_depth_mm=11, posterior_offset_mm=17),
+            Section(
+                fraction=0.72,
+                half_width_mm=18,
+                half_depth_mm=7,
+                posterior_offset_mm=14,
+                lateral_offset_mm=-5,
+            ),
+            Section(
+                fraction=0.8,
+                half_width_mm=8,
+                half_depth_mm=3,
+                posterior_offset_mm=11,
+                lateral_offset_mm=-9,
+            ),
+            Section(
+                fraction=0.85,
+                half_width_mm=4.5,
+                half_depth_mm=1.2,
+                posterior_offset_mm=9,
+                lateral_offset_mm=-10.5,
+            ),
+            Section(
+                fraction=0.93,
+                half_width_mm=4,
+                half_depth_mm=1.2,
+                posterior_offset_mm=3.5,
+                lateral_offset_mm=-8,
+            ),
+            Section(fraction=1, half_width_mm=3, half_depth_mm=1.2),
         ),
         length_tail=TENDON_TAIL,
         knee_wrap_mm=GASTROCNEMIUS_KNEE_WRAP_MM,
@@ -221,12 +307,17 @@ MUSCLES: dict[str, MuscleSpec] = {
     ),
     "calcaneal_tendon": MuscleSpec(
         path=("calcaneal_tendon_origin", *TENDON_TAIL),
+        # It begins near the middle of the leg as the broad aponeurosis the gastrocnemius heads
+        # end on, lying on the back of soleus (drawn behind the line of action there), and
+        # narrows as it descends (gray1918, kenhub_achilles).
         profile=(
-            Section(fraction=0, half_width_mm=11, half_depth_mm=2),
-            Section(fraction=0.1, half_width_mm=10.5, half_depth_mm=2.5),
-            Section(fraction=0.35, half_width_mm=8, half_depth_mm=3.5),
+            Section(fraction=0, half_width_mm=20, half_depth_mm=1.5, posterior_offset_mm=6),
+            Section(fraction=0.1, half_width_mm=17, half_depth_mm=2, posterior_offset_mm=5.5),
+            Section(fraction=0.2, half_width_mm=14, half_depth_mm=2.5, posterior_offset_mm=4.5),
+            Section(fraction=0.35, half_width_mm=9.5, half_depth_mm=3.5, posterior_offset_mm=3),
             # Narrowest about 4 cm above the insertion (the free tendon's waist), then
             # flaring onto the calcaneus.
+            Section(fraction=0.5, half_width_mm=7.5, half_depth_mm=4, posterior_offset_mm=1.5),
             Section(fraction=0.6, half_width_mm=6.5, half_depth_mm=4.5),
             Section(fraction=0.75, half_width_mm=5.8, half_depth_mm=4.8),
             Section(fraction=0.835, half_width_mm=5.0, half_depth_mm=4.8),
@@ -285,24 +376,27 @@ def knee_wrap(start: np.ndarray, end: np.ndarray, radius_mm: float, pose: Pose) 
     return arc
 
 
-def _path_frames(spec: MuscleSpec) -> list[str]:
-    return [LANDMARKS[entry[0] if isinstance(entry, tuple) else entry].frame for entry in spec.path]
+def _path_frames(path: tuple[str | tuple[str, str], ...]) -> list[str]:
+    return [LANDMARKS[entry[0] if isinstance(entry, tuple) else entry].frame for entry in path]
 
 
-def control_points(spec: MuscleSpec, pose: Pose) -> np.ndarray:
+def control_points(spec: MuscleSpec, pose: Pose, drawn: bool = False) -> np.ndarray:
     """World positions of a muscle's path points (a pair of attachments averaged).
 
     With a knee wrap, the arc round the condyles is inserted between the last
-    thigh point and the first shank point.
+    thigh point and the first shank point. ``drawn`` asks for the course the
+    belly is swept along, which differs from the line of action only where the
+    spec gives a ``drawn_path`` (a fleshy origin along a line of bone).
     """
-    positions = landmark_positions(_landmark_names(spec.path), pose)
+    path = spec.drawn_path if drawn and spec.drawn_path else spec.path
+    positions = landmark_positions(_landmark_names(path), pose)
     points, index = [], 0
-    for entry in spec.path:
+    for entry in path:
         count = len(entry) if isinstance(entry, tuple) else 1
         points.append(positions[index : index + count].mean(axis=0))
         index += count
     if spec.knee_wrap_mm > 0.0:
-        frames = _path_frames(spec)
+        frames = _path_frames(path)
         split = max(k for k, frame in enumerate(frames) if frame in _PROXIMAL_FRAMES) + 1
         arc = knee_wrap(points[split - 1], points[split], spec.knee_wrap_mm, pose)
         points[split:split] = list(arc)
@@ -363,7 +457,7 @@ def belly_path(spec: MuscleSpec, pose: Pose) -> tuple[np.ndarray, float]:
     flexion. The path is the unit's polyline cut at that arc length.
     """
     if not spec.length_tail or not spec.tail_slides:
-        points = control_points(spec, pose)
+        points = control_points(spec, pose, drawn=True)
         return points, _polyline_length_mm(points)
     unit = _unit_path(spec, pose)
     length = _polyline_length_mm(unit) - _standing_free_tendon_mm(spec)
@@ -410,8 +504,8 @@ def _ring_fractions(n_rings: int) -> np.ndarray:
 
 @lru_cache(maxsize=64)
 def _standing_length_mm(spec: MuscleSpec) -> float:
-    """Length of the swept part standing: the routed path without any tendon tail."""
-    return _polyline_length_mm(control_points(spec, STANDING))
+    """Length of the swept part standing: the drawn path without any tendon tail."""
+    return _polyline_length_mm(control_points(spec, STANDING, drawn=True))
 
 
 def _end_rounding(distance_mm: np.ndarray, rounding_mm: float) -> np.ndarray:
@@ -421,12 +515,12 @@ def _end_rounding(distance_mm: np.ndarray, rounding_mm: float) -> np.ndarray:
 
 
 @lru_cache(maxsize=64)
-def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Half widths, half depths and posterior offsets (mm) of every ring; ends rounded."""
+def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, ...]:
+    """Half widths, half depths, posterior and lateral offsets (mm) of every ring; ends rounded."""
     table = np.array(spec.profile, float)  # columns in Section's field order
     fraction = _ring_fractions(n_rings)
-    widths, depths, offsets = (
-        smooth_keeping_ends(np.interp(fraction, table[:, 0], table[:, k]), 4) for k in (1, 2, 3)
+    widths, depths, offsets, lateral = (
+        smooth_keeping_ends(np.interp(fraction, table[:, 0], table[:, k]), 4) for k in (1, 2, 3, 4)
     )
     length = _standing_length_mm(spec)
     for end, distance in ((0, fraction * length), (-1, (1.0 - fraction) * length)):
@@ -438,9 +532,9 @@ def _profile(spec: MuscleSpec, n_rings: int) -> tuple[np.ndarray, np.ndarray, np
         if not (end == 0 and spec.origin_footprint):  # a footprint keeps its whole width
             widths *= factor
         depths *= factor
-    for array in (widths, depths, offsets):
+    for array in (widths, depths, offsets, lateral):
         array.setflags(write=False)
-    return widths, depths, offsets
+    return widths, depths, offsets, lateral
 
 
 def muscle_shape(spec: MuscleSpec, resolution: float) -> tuple[int, int]:
@@ -464,6 +558,7 @@ class _BatchLayout(NamedTuple):
     half_widths_mm: np.ndarray
     half_depths_mm: np.ndarray
     posterior_offsets_mm: np.ndarray
+    lateral_offsets_mm: np.ndarray
     previous: np.ndarray
     following: np.ndarray
     tilts: np.ndarray
@@ -493,7 +588,7 @@ def _batch_layout(resolution: float, part_ids: tuple[str, ...]) -> _BatchLayout:
     first = np.repeat(starts[:-1], [n for n, _ in shapes])
     last = np.repeat(starts[1:] - 1, [n for n, _ in shapes])
     previous, following = np.maximum(index - 1, first), np.minimum(index + 1, last)
-    widths, depths, offsets = (np.concatenate([p[k] for p in profiles]) for k in range(3))
+    widths, depths, offsets, lateral = (np.concatenate([p[k] for p in profiles]) for k in range(4))
     tilts = np.concatenate(
         [
             spec.top_tilt * (1.0 - smoothstep(_ring_fractions(n_rings), 0.0, TILT_FADE_FRACTION))
@@ -516,6 +611,7 @@ def _batch_layout(resolution: float, part_ids: tuple[str, ...]) -> _BatchLayout:
         half_widths_mm=widths,
         half_depths_mm=depths,
         posterior_offsets_mm=offsets,
+        lateral_offsets_mm=lateral,
         previous=previous,
         following=following,
         tilts=tilts,
@@ -565,15 +661,20 @@ def _sweep_batch(
         half_widths=layout.half_widths_mm * ring_factors,
         half_depths=layout.half_depths_mm * ring_factors,
         depth_offsets=layout.posterior_offsets_mm,
+        width_offsets=layout.lateral_offsets_mm,
         n_around=layout.n_around,
         previous=layout.previous,
         following=layout.following,
         tilts=layout.tilts,
         width_references=references,
     )
+    cleared = clear_bones(rings, starts, pose, resolution)
+    moved = cleared.mean(axis=1) - rings.mean(axis=1)  # each ring's push, carried by its cap
+    if cleared is not rings:
+        rings, normals = cleared, ring_normals(cleared, layout.previous, layout.following)
     result = {}
     for part_id, start, end in zip(part_ids, starts[:-1], starts[1:], strict=True):
-        ends = centres[[start, end - 1]]
+        ends = centres[[start, end - 1]] + moved[[start, end - 1]]
         points = np.concatenate([ends[:1], rings[start:end].reshape(-1, 3), ends[1:]])
         # Each cap's normal points out along the axis, away from its neighbouring ring.
         cap_normals = _unit_rows(

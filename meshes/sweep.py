@@ -160,6 +160,7 @@ def batched_tubes(
     following: np.ndarray,
     tilts: np.ndarray | None = None,
     width_references: np.ndarray | None = None,
+    width_offsets: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Ring points and outward normals ``(rings, n_around, 3)`` of many tubes in one pass.
 
@@ -170,7 +171,8 @@ def batched_tubes(
     proportion to its lateral offset, so a ring's lateral side rides higher
     (an oblique border, like the soleus's). ``width_references`` (per ring)
     replace X as the direction the width follows: a belly that arises along a
-    line of bone lays its first rings along that line.
+    line of bone lays its first rings along that line. ``width_offsets`` (per
+    ring) move each ring along its width axis, as ``depth_offsets`` do along depth.
     """
     tangents = _unit(centres[following] - centres[previous])
     reference = X_AXIS[None, :] if width_references is None else width_references
@@ -178,17 +180,23 @@ def batched_tubes(
     depth_axis = _cross(tangents, width_axis)
     cosines, sines = _unit_circle(n_around)
     across = half_widths[:, None] * cosines
+    shifted = across if width_offsets is None else across + width_offsets[:, None]
     rings = (
         centres[:, None, :]
-        + across[:, :, None] * width_axis[:, None, :]
+        + shifted[:, :, None] * width_axis[:, None, :]
         + (half_depths[:, None] * sines + depth_offsets[:, None])[:, :, None]
         * depth_axis[:, None, :]
     )
     if tilts is not None:
         rings -= (tilts[:, None] * across)[:, :, None] * tangents[:, None, :]
+    return rings, ring_normals(rings, previous, following)
+
+
+def ring_normals(rings: np.ndarray, previous: np.ndarray, following: np.ndarray) -> np.ndarray:
+    """Outward unit normals ``(rings, n_around, 3)`` of stacked rings, as ``batched_tubes``."""
     along_angle = np.roll(rings, -1, axis=1) - np.roll(rings, 1, axis=1)
     along_path = rings[following] - rings[previous]
-    return rings, _unit(_cross(along_angle, along_path))
+    return _unit(_cross(along_angle, along_path))
 
 
 @lru_cache(maxsize=16)

@@ -71,17 +71,32 @@ def click(widget, position: QPoint) -> None:
 
 def drag(widget, start: QPoint, end: QPoint, steps: int = 12) -> None:
     """Press, move in steps with the button held, release: a rotate gesture."""
-    left = Qt.MouseButton.LeftButton
-    _send(widget, QMouseEvent.Type.MouseButtonPress, start, left, left)
+    press(widget, start)
+    move_held(widget, start, end, steps)
+    release(widget, end)
+
+
+def press(widget, position: QPoint, button=Qt.MouseButton.LeftButton) -> None:
+    """Press a mouse button (the start of a drag or a click)."""
+    _send(widget, QMouseEvent.Type.MouseButtonPress, position, button, button)
+
+
+def move_held(
+    widget, start: QPoint, end: QPoint, steps: int = 12, button=Qt.MouseButton.LeftButton
+) -> None:
+    """Move from ``start`` to ``end`` in steps with ``button`` held, as a drag does."""
     for step in range(1, steps + 1):
         fraction = step / steps
         point = QPoint(
             round(start.x() + (end.x() - start.x()) * fraction),
             round(start.y() + (end.y() - start.y()) * fraction),
         )
-        _send(widget, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
+        _send(widget, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, button)
         QApplication.processEvents()
-    _send(widget, QMouseEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
+
+
+def release(widget, position: QPoint, button=Qt.MouseButton.LeftButton) -> None:
+    _send(widget, QMouseEvent.Type.MouseButtonRelease, position, button, Qt.MouseButton.NoButton)
     QApplication.processEvents()
 
 

@@ -25,6 +25,8 @@ FIGURES = (
     "rotation_frame_ms",
     "floor_rotation_frame_ms",
     "pose_slider_frame_ms",
+    "still_frame_ms",
+    "empty_gl_widget_frame_ms",
     "export_1080p_s",
     "export_4k_s",
     "memory_after_start_mb",
@@ -59,3 +61,5 @@ def test_quick_benchmark_reports_every_figure_as_a_number():
     parts = report["details"]["memory_parts"]["parts_mb"]
     assert {"qt", "matplotlib", "vtk_pyvista", "meshes", "view_first_frame"} <= set(parts)
     assert report["details"]["cold_start_app"][0]["toolkits_loaded_at_first_window"] == []
+    still = report["details"]["app_session"]["still_frame"]
+    assert still["cheap_during_drag"] and still["sharp_after_release"], still
