@@ -7,24 +7,39 @@ Profiled on the 2-core llvmpipe machine with pyinstrument (Python), ``-X importt
 from __future__ import annotations
 
 FINDINGS: dict[str, str] = {
-    "cold_start_s": """\
-The app is at the toolkit's floor (ratio about 1.0x, inside the 1.3x budget); the absolute
-1.5 s target is below what a bare pyvistaqt window takes on this machine. Where the time goes
-(marks from launch, `-X importtime`): about 1.35 s is importing the toolkit the floor imports
-too — matplotlib 0.27 s plus `matplotlib.pyplot` 0.28 s (pulled in unconditionally by
-`pyvista/plotting/colors.py`), VTK's OpenGL modules 0.18 s, pyvista core 0.17 s and plotting
-0.13 s, pyvistaqt with qtpy 0.26 s, PySide6 0.08 s. The `AtlasInteractor` exists at ~1.75 s;
-the scene, the widgets, `show()` and the first llvmpipe render (shader compilation) take
-~0.26 s, and Qt's composition of the first frame ~0.14 s. App-only work is small: mesh build
-~40 ms (first, cold caches), catalogue load and window construction.
+    "first_window_s": """\
+The window is usable before any of VTK, pyvista, matplotlib or numpy is imported (the run
+checks the toolkits; `tests/test_viewer_startup.py` checks all four through the real
+`legatlas` entry point, also with a tour and `--practice` on the command line). Everything
+that draws in the 3D view (pins, the practice click watch, the presentation caption) attaches
+when it arrives, and commands that need it wait for it. So what is left is Python, Qt and the
+cards. The cold start marks in Details split it: launch to `window_init` is the imports, the
+cards and the QApplication (about three quarters), `window_init` to `window_created` the
+widgets (about a fifth), the rest the first paint. `-X importtime` on the window's path, by
+self time (loaded machine, 0.62 s of imports): PySide6 and shiboken 20 % (the bare Qt window
+pays most of that too), the card schema's pydantic models 15 % and pydantic itself 10 % (the
+card models and the evented state), the window's own modules about 12 %, the standard library
+the rest. Building the window: the structure tree (its search box's clear button loads a
+style icon), the docks' first polish, the splitters.
 
-Fix (perceived start): show the Qt window first and build the 3D part one event-loop turn
-later — in `viewer/gui/window.py` `AtlasWindow.__init__`, create the tree, panels and docks,
-then `QTimer.singleShot(0, self._build_view)` that imports `viewer.gui.interactor`, builds the
-leg and the `LegScene`; the window appears at ~0.4 s, the full scene still at ~2.1 s. Getting
-the *full scene* under 1.5 s needs the 3D view without `pyvista.plotting` (and so without
-matplotlib, −0.55 s): a plain `vtkmodules` + Qt OpenGL widget — a larger change, not advised
-for this budget alone.""",
+Done in issue 15: numpy is off the path (the muscle lengths load the paths on the first length
+asked for; the pose panel's table and the exercise details wait until their tab is in front;
+`legatlas export-meshes`' formats no longer import the exporter): ~60-80 ms on an idle
+machine and 14-18 MB.
+What would cut further, in order of gain: cache the validated cards (a pickle keyed by the
+card files and the schema's code; with `defer_build=True` on the models the classes then cost
+almost nothing: measured, `defer_build` alone saves nothing, because validating the cards
+builds the same schemas), ~50-100 ms; build practice mode and the tour panel on first use;
+fill the Tours menu when it opens (it reads three scene files).""",
+    "cold_start_s": """\
+The 3D frame now comes after the window: the worker thread imports VTK, pyvista and pyvistaqt
+(and matplotlib, which `pyvista/plotting/colors.py` imports unconditionally) once the window has
+painted, then the Qt thread makes the interactor and the scene. The imports hold the GIL almost
+throughout (measured: importing the 3D stack in a thread alongside the window's own imports
+made the window later and the total no shorter), so the first 3D frame is the floor's
+imports plus the atlas's window, not less. Getting under the floor needs a 3D view without
+`pyvista.plotting` (so without matplotlib, about 0.5 s): a plain `vtkmodules` + Qt OpenGL
+widget, a larger change.""",
     "pick_ms": """\
 Profiled after commit b6cf19e (one paint per change, one selection event per click, outline
 actors made once), which removed the big costs this benchmark first found: `_update_outline`
@@ -92,13 +107,16 @@ with `compress_level=1` — 0.45 s instead of 1.9 s (file 5.0 instead of 3.7 MiB
 supersampling by pixel count, not only by side: e.g. `factor = 1` when
 `width * height >= 3840 * 2160 / 2` (4K is already dense; render ~1 s). Expected ~1.5–2 s.""",
     "memory_after_start_mb": """\
-The budget is below the toolkit floor: the bare pyvistaqt window alone holds ~454 MB after
-its first frame, and the app adds ~10 MB (1.02x). Stages measured in a bare process: Python
-with numpy 26 MB, + matplotlib 65 MB, + VTK ~210 MB, + pyvista/pyvistaqt 278 MB, + QApplication
-284 MB, + the first llvmpipe frame of an empty 1280x800 view ~437 MB (libLLVM 55 MB resident,
-JIT-compiled shaders and rasteriser tiles in the heap and anonymous maps). Nothing in the
-app's own code is large; the only app-side saving would be not loading matplotlib (which
-pyvista imports at start), a few tens of MB.""",
+The absolute budget (400 MB) is below the toolkit floor: the bare pyvistaqt window alone holds
+more after its first frame (its 4x MSAA buffers included). *Memory by part* in Details gives
+each part's cost as it loads: VTK with pyvista and the first llvmpipe frame (libLLVM, JIT-
+compiled shaders, rasteriser tiles) are most of it, matplotlib comes with pyvista's plotting
+(`pyvista/plotting/colors.py` imports `matplotlib.pyplot` unconditionally), Qt and the window
+are tens of MB, the leg's own arrays a few MB. The app returns the heap its start-up freed
+(`malloc_trim` once the view is built); what remains above the floor is the atlas's window
+(widgets, fonts, the cards and the state's pydantic models), about the 1-3 % the ratio shows.
+At the usable window the app holds no numpy, VTK or matplotlib: 107 MB against the bare Qt
+window's 70 MB (Qt's widgets and fonts for a fuller window, pydantic and the cards).""",
     "memory_growth_1000_selections_mb": """\
 Resident memory grows with selections: each one creates new outline actors
 (`LegScene._update_outline` → `add_mesh`), whose mappers, shaders and buffers are released

@@ -83,6 +83,21 @@ def _details(report: dict) -> list[str]:
         f"{session['window_size_px'][1]} window; the floor's view is "
         f"{floor['view_size_px'][0]}x{floor['view_size_px'][1]} with "
         f"{floor['multi_samples']}x MSAA (pyvistaqt's default).",
+        "- The window is usable (menus, tree, search, cards; a placeholder where the leg "
+        "will be) before VTK, pyvista and matplotlib load: loaded at that moment: "
+        + (
+            ", ".join(report["details"]["cold_start_app"][-1]["toolkits_loaded_at_first_window"])
+            or "none of them"
+        )
+        + ". The bare Qt window is a PySide6 main window with menus, a filled tree and a "
+        "rich-text dock, nothing of the atlas.",
+        "- Memory by part (RSS growth as each loads, MB): "
+        + ", ".join(
+            f"{name.replace('_', ' ')} {value:.0f}"
+            for name, value in report["details"]["memory_parts"]["parts_mb"].items()
+        )
+        + f"; total {report['details']['memory_parts']['total_mb']:.0f} MB. The leg's VTK arrays "
+        f"themselves are {report['details']['memory_parts']['mesh_arrays_mb']:.1f} MB.",
         "- Cold start marks (s from launch, app): "
         + ", ".join(f"{name} {value:.2f}" for name, value in app_marks.items())
         + "; floor: "

@@ -8,6 +8,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 
+def wait_for_view(qtbot, window, timeout_ms: int = 60_000) -> None:
+    """Wait until the window's 3D view is built (``view_ready``), as a person waits for the leg."""
+    if not window.is_view_ready():
+        with qtbot.waitSignal(window.view_ready, timeout=timeout_ms):
+            pass
+    assert window.is_view_ready()
+
+
 def project(view, point) -> QPoint:
     """Widget position (logical pixels) of a world point, through the view's camera."""
     renderer = view.renderer
