@@ -31,7 +31,7 @@ FOOT_BONES: tuple[str, ...] = ("foot", "talus", "calcaneus")
 #: Standing Y (mm) of the first and last ring: inside the leg's skin at the ankle, past the toes.
 FOOT_SKIN_SPAN_MM = (-5.0, 215.0)
 #: How far the rounded ends reach beyond their last ring.
-END_CAP_MM = 8.0
+END_CAP_MM = 3.0
 #: Soft tissue over the dorsum and the sides of the foot, and under the sole.
 DORSAL_MARGIN_MM = 7.0
 PLANTAR_MARGIN_MM = 14.0
