@@ -19,7 +19,7 @@ from meshes import cache
 from meshes.anthropometry import ADULT
 from meshes.bones import bone_templates
 from meshes.foot_skin import held_by_foot_skin
-from meshes.frames import blended_transforms, frame_transform, joint_chain
+from meshes.frames import HIP_CENTRE, X_AXIS, blended_transforms, frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
 from meshes.parts import PART_BY_ID
 from meshes.pose import STANDING, Pose
@@ -164,16 +164,36 @@ def _standing_equivalent(
         hip = (1.0 - front) * smoothstep(height, *BLEND_ZONES_MM["hip"]) + front * smoothstep(
             height, *GROIN_BLEND_ZONE_MM
         )
-        transforms = joint_chain(
-            pose,
-            hip=hip,
-            knee=smoothstep(height, *BLEND_ZONES_MM["knee"]),
-            ankle=smoothstep(height, *BLEND_ZONES_MM["ankle"]),
+        undone = _undo_joints(
+            points,
+            hip * pose.hip_flexion,
+            smoothstep(height, *BLEND_ZONES_MM["knee"]) * pose.knee_flexion,
+            smoothstep(height, *BLEND_ZONES_MM["ankle"]) * pose.ankle_dorsiflexion,
         )
-        rotations, shifts = transforms[:, :3, :3], transforms[:, :3, 3]
-        undone = np.einsum("nji,nj->ni", rotations, points - shifts)
         estimate = 0.5 * (estimate + undone)  # damped: a fold can make the plain step overshoot
     return estimate
+
+
+def _turn(points: np.ndarray, axis: np.ndarray, centre: np.ndarray, degrees: np.ndarray):
+    """Each point turned about one axis through ``centre`` by its own angle (Rodrigues)."""
+    offset = points - centre
+    angle = np.radians(degrees)[:, None]
+    along = (offset @ axis)[:, None] * axis
+    across = np.cos(angle) * (offset - along) + np.sin(angle) * np.cross(axis, offset)
+    return centre + along + across
+
+
+def _undo_joints(points, hip_deg, knee_deg, ankle_deg) -> np.ndarray:
+    """``joint_chain``'s transform with these per-point angles, undone: hip, then knee, then ankle.
+
+    The same rotations as ``meshes.frames.joint_chain``, applied point by point
+    instead of as one 4x4 matrix each, which is what makes fitting the skin
+    round thousands of muscle points in many poses affordable.
+    """
+    unturned = _turn(points, X_AXIS, HIP_CENTRE, -hip_deg)
+    unturned = _turn(unturned, X_AXIS, ADULT.knee_centre, knee_deg)
+    axis = np.asarray(ADULT.ankle_axis, float)
+    return _turn(unturned, axis / np.linalg.norm(axis), ADULT.ankle_centre, -ankle_deg)
 
 
 def _nearest_ring_equivalent(points: np.ndarray, z: np.ndarray, pose: Pose) -> np.ndarray:

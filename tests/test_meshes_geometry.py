@@ -225,3 +225,20 @@ def test_calf_skin_passes_into_the_back_of_the_thigh_only_round_muscle(knee_flex
         reach = np.maximum(across, 0.0) + CREASE_MUSCLE_MARGIN_MM
         covering = (gap < 3.0 * CREASE_REACH_MM) & touching & (reach >= past[ring, around] - 1e-3)
         assert covering.any(), f"skin ring {ring} passes the crease {past[ring, around]:.1f} mm"
+
+
+def test_the_skin_fit_undoes_the_joint_chain_exactly():
+    """The fit carries muscle points back to standing point by point: it must be joint_chain's."""
+    from meshes.frames import joint_chain
+    from meshes.skin import _undo_joints
+
+    rng = np.random.default_rng(0)
+    points = rng.uniform(-400.0, 400.0, (200, 3))
+    hip, knee, ankle = rng.uniform(0.0, 1.0, (3, 200))
+    pose = Pose(hip_flexion=100, knee_flexion=120, ankle_dorsiflexion=-40)
+    transforms = joint_chain(pose, hip=hip, knee=knee, ankle=ankle)
+    expected = np.einsum("nji,nj->ni", transforms[:, :3, :3], points - transforms[:, :3, 3])
+    undone = _undo_joints(
+        points, hip * pose.hip_flexion, knee * pose.knee_flexion, ankle * pose.ankle_dorsiflexion
+    )
+    assert np.allclose(undone, expected, atol=1e-9)
