@@ -60,41 +60,45 @@ entry: the skin's cost, the window composition) and it follows. Smaller: keep on
 `QTextDocument` per card and swap documents (`setDocument`) instead of parsing HTML with
 `setHtml` on every click (~5 ms).""",
     "rotation_frame_ms": """\
-Measured with a real left-button drag (one mouse move per frame). Three costs per frame
-(VTK Start/EndEvent timers, pyinstrument): (1) the VTK render of the scene at 1280x800 under
-llvmpipe, ~33–45 ms, ~15 ms of it for the translucent skin (18 ms with the skin hidden,
-1.8 ms with nothing visible); (2) Qt composing the whole 1686x870 window through OpenGL,
-because it holds a QOpenGLWidget: ~20 ms per frame even with an empty scene; (3) before the
-working-tree change in `viewer/gui/interactor.py` (`_route_interaction_renders_through_paint`),
-every drag step rendered twice — VTK's style called `Render()`, then pyvistaqt's `paintGL`
-rendered again before its blit (it always does: invariant 3 in `pyvistaqt/rwi.py`). Calling
-pyvista's `render()` from code still costs 2 renders per frame (see Details), so app code
-must keep using `request_render()`. The bare floor is far slower (pyvistaqt's default 4x
-MSAA plus its 5 Hz timer: ~0.5–0.75 s per frame, ~2.9 renders), so the ratio is ~0.1–0.2x.
+Measured with a real left-button drag (one mouse move per frame). Since issue 15 the drag
+draws cheap frames: `viewer/render/interactive_quality.py` renders at half the view's size
+while a button is held (the widget's blit stretches the picture; text, lines and labels keep
+their size on screen) and draws one sharp frame on release (the "Still frame" row). Where a
+drag frame goes now (VTK Start/EndEvent timers and `glFinish`, on a quiet moment of the
+shared machine): (1) the VTK render — the scene at 1280x800 ~32 ms, at 640x400 ~18 ms; with
+nothing visible 6.6 and 2.0 ms. At half size the cost is the geometry: 76k triangles at
+about 0.25 ms per thousand under llvmpipe (the whole scene still takes ~12 ms at 128x80; the
+skin ~3 ms, the bones ~5 ms, the four extra lights ~2.6 ms), so a smaller picture no longer
+pays (0.35 of the size: −25 %, and labels turn illegible). Culling the back faces of the
+opaque parts (closed outward surfaces: pixel-identical) saves another 15–30 %. (2) Qt
+composing the window through OpenGL and swapping it: ~12–15 ms per frame whatever VTK does
+— an empty QOpenGLWidget in a window of the app's size takes as long (the "Empty
+QOpenGLWidget frame" row), so no frame of this widget can be faster. Making the view a native
+child window (`WA_NativeWindow`) cut the empty widget's frame from 19 to 8 ms in isolation,
+but not the app's drag frame (39–43 ms against 41–44 ms), so it was not kept. (3) Found and
+fixed on the way: an idle view repainted forever, because pyvistaqt's paint fires the
+interactor's `RenderEvent`, which asked for another paint; those frames competed with every
+measured one (and with every other program on the machine).
 
-Fixes: keep one render per frame (the interactor change, and `renderer.SetUseOIT(False)` for
-the skin, which draws front faces only); then, since 16.7 ms at 1280x800 is out of reach for
-llvmpipe at full resolution even with one render and no composition, render at a lower
-resolution while the camera moves — e.g. on `StartInteractionEvent` set the renderer's
-viewport to half size and upscale in the blit, restore it on `EndInteractionEvent` and render
-once sharp — or use VTK's desired-update-rate with `vtkLODProp3D`/decimated skin and bones
-while dragging. Composition: a native-window VTK widget (VTK's own
-`QVTKRenderWindowInteractor` on X11) avoids the full-window GL composition, at the cost of
-pyvistaqt's Wayland support.""",
+Fixes left: 16.7 ms needs both the composition and most of the geometry gone — a native
+X11 render window (VTK's own `QVTKRenderWindowInteractor` on a plain `QWidget`, swapping
+straight to its window: no Qt composition, at the cost of pyvistaqt's Wayland support) and
+level-of-detail meshes while moving (60 % fewer triangles measured −25–30 % of the half-size
+render; not done because a slider step would have to re-pose the coarse meshes as well and
+the silhouettes would change on release). The bare floor is far slower (pyvistaqt's
+default 4x MSAA plus its 5 Hz timer).""",
     "pose_slider_frame_ms": """\
-Per slider step: ~21 ms of Python in the state handlers, then one render (1.0 per step
-since b6cf19e) and the window composition, as for a rotation frame (see there).
-pyinstrument over 8 steps: `LegScene.update_pose` → `meshes.leg.repose` (sweeps 13 ms,
-plus ~5 ms building 16 new `pyvista.PolyData` whose
-points are then copied into the existing actors), `PosePanel.refresh` and
-`AtlasWindow._update_length_line` each call `length_rows(pose)` → `path_lengths_mm` (~2 ms
-each, twice per step) and rewrite 36 table items.
+Per slider step: the state handlers in Python, then one render (a cheap one from the second
+step of a movement: `MotionWatch` in `viewer/render/interactive_quality.py`) and the
+window's composition, which also uploads the repainted pose table. cProfile over 20 steps
+on a loaded machine: `setValue` ~39 ms median, of which `LegScene.update_pose` ~52 % —
+`meshes.leg.repose` (the muscle sweeps and the skin; 14 ms when the machine is quiet, see
+"Re-pose") and writing points and normals into 33 actors (~5 ms) — then `PosePanel.refresh`
+and the card's length line; the frame after it as for a rotation frame.
 
-Fixes: the render costs of the rotation entry; `meshes/leg.py`: a
-`repose_arrays(leg, pose)` returning points and normals per part, written straight into the
-actors' datasets by `LegScene.update_pose` (no PolyData construction, ~−5 ms); compute the
-length rows once per pose (done since in commit 3326a6e)
-(~−2 ms). 33 ms then needs the render cost cut (skin, composition), as above.""",
+Fixes left: the re-pose alone is ~14 ms of the 33 ms, the composition ~12–15 ms, the cheap
+render ~15 ms: 33 ms needs the native render window of the rotation entry, or a re-pose that
+sweeps only the muscles the joint moves.""",
     "export_4k_s": """\
 pyinstrument of one 3840x2160 export (8.0 s): `render_image` renders at 7680x4320
 (`SUPERSAMPLE = 2`) — VTK render 3.7 s plus ~0.5 s read-back; `_shrink` (numpy `mean` over a

@@ -164,24 +164,31 @@ def _clear(
 ) -> np.ndarray:
     """Rings pushed out of the bones until each keeps ``clearance_mm`` (a few passes)."""
     n_rings, n_around, _ = rings.shape
-    moved = np.zeros(n_rings, bool)
-    active = np.arange(n_rings)  # after the first pass, only rings already pushed
+    active = np.arange(n_rings)  # after the first pass, only the rings just pushed
     for _ in range(PASSES):
         pushes = np.zeros((n_rings, 3))
+        centres = rings[active].mean(axis=1)
+        radii = np.linalg.norm(rings[active] - centres[:, None], axis=2).max(axis=1)
         for frame, grid in grids.items():
             transform = frame_transform(frame, pose)
             rotation, shift = transform[:3, :3], transform[:3, 3]
-            local = (rings[active].reshape(-1, 3) - shift) @ rotation
+            # A distance field changes by at most 1 mm per mm: a ring whose centre is further
+            # from the bone than its radius (and the clearance) cannot touch it.
+            reach = _sample(grid, (centres - shift) @ rotation)[0] - radii
+            close = active[reach < clearance_mm]
+            if not len(close):
+                continue
+            local = (rings[close].reshape(-1, 3) - shift) @ rotation
             distance, direction = _sample(grid, local)
-            distance = distance.reshape(len(active), n_around)
+            distance = distance.reshape(len(close), n_around)
             deepest = np.argmin(distance, axis=1)
-            depth = clearance_mm - distance[np.arange(len(active)), deepest]
+            depth = clearance_mm - distance[np.arange(len(close)), deepest]
             hit = depth > 0.0
-            depth += overshoot_mm
             if not hit.any():
                 continue
-            outward = direction.reshape(len(active), n_around, 3)[np.flatnonzero(hit), deepest[hit]]
-            pushes[active[hit]] += (depth[hit, None] * outward) @ rotation.T
+            depth += overshoot_mm
+            outward = direction.reshape(len(close), n_around, 3)[np.flatnonzero(hit), deepest[hit]]
+            pushes[close[hit]] += (depth[hit, None] * outward) @ rotation.T
         if not pushes.any():
             break
         for start, end in pairwise(starts):
@@ -192,6 +199,5 @@ def _clear(
                 smoothed[keep] = pushes[start:end][keep]
                 pushes[start:end] = smoothed
         rings += pushes[:, None, :]
-        moved |= pushes.any(axis=1)
-        active = np.flatnonzero(moved)
+        active = np.flatnonzero(pushes.any(axis=1))  # a ring found clear stays clear
     return rings

@@ -245,9 +245,8 @@ def _fit_to_muscles(z, centres, radii, n_around, resolution) -> np.ndarray:
         if pose == STANDING:
             clouds.append(cloud[keep])
             continue
-        # Every other vertex is dense enough to widen the folds (the bins are dilated). Each
-        # is asked of its own segment's skin and of the skin nearest to it in the pose.
-        keep[1::2] = False
+        # Each vertex is asked of its own segment's skin and of the skin nearest to it in the
+        # pose (every other vertex once sufficed, but left a belly's edge uncovered).
         cloud, guess = cloud[keep], standing[keep]
         clouds.append(_standing_equivalent(cloud, guess, z, centres, radii, pose))
         nearest = _nearest_ring_equivalent(cloud, z, pose)

@@ -80,6 +80,27 @@ def test_cheap_mode_lasts_while_any_reason_is_open_and_puts_everything_back():
     assert renders == [1]
 
 
+def test_a_2d_actor_added_while_cheap_is_scaled_at_the_next_frame_and_put_back():
+    """Pins are redrawn on every pose step of a slider drag, at their full sizes."""
+    window, renderer = _window()
+    quality = InteractiveQuality(window, lambda: None)
+    quality.begin("moving")
+    assert quality.full_size == (1280, 800)
+    caption = vtkCaptionActor2D()
+    caption.SetPosition(40, 10)
+    caption.GetProperty().SetLineWidth(3)
+    renderer.AddViewProp(caption)
+    quality.frame_drawn()
+    assert caption.GetPosition() == pytest.approx((20, 5))
+    assert caption.GetProperty().GetLineWidth() == pytest.approx(1.5)
+    quality.frame_drawn()  # scaled once, not again
+    assert caption.GetPosition() == pytest.approx((20, 5))
+    quality.end("moving")
+    assert caption.GetPosition() == pytest.approx((40, 10))
+    assert caption.GetProperty().GetLineWidth() == pytest.approx(3)
+    assert quality.full_size is None
+
+
 def test_no_sharp_frame_is_owed_when_no_cheap_frame_was_shown():
     window, _ = _window()
     renders = []
@@ -138,6 +159,22 @@ def test_a_single_change_is_sharp_and_a_second_before_the_rest_is_cheap():
     assert not watch.frame_done()
     clock.now += 0.05
     assert not watch.frame_starting(here), "a frame where nothing moved is not a movement"
+    watch.frame_done()
+
+
+def test_the_rest_ends_when_the_pose_changes_not_when_its_slow_frame_starts():
+    clock = FakeClock()
+    watch = MotionWatch(settle_s=0.15, clock=clock)
+    watch.frame_starting((0,))
+    watch.note_change()
+    watch.frame_starting((0,))
+    watch.frame_done()
+    clock.now += 0.1
+    watch.note_change()  # the slider moved again, then its re-pose takes long
+    assert watch.change_waiting
+    clock.now += 0.3
+    assert watch.frame_starting((0,)), "the movement goes on"
+    assert not watch.change_waiting
 
 
 # -- the real window --------------------------------------------------------------------------

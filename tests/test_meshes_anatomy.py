@@ -35,6 +35,7 @@ CONTAINMENT_POSES = (
     Pose(knee_flexion=140, ankle_dorsiflexion=30),
     Pose(hip_flexion=120, knee_flexion=90),
     Pose(hip_flexion=120, knee_flexion=140),
+    Pose(hip_flexion=120, knee_flexion=130),  # semimembranosus beside the knee's crease
     Pose(hip_flexion=110, knee_flexion=110),
     Pose(hip_flexion=60, knee_flexion=140, ankle_dorsiflexion=-50),
 )

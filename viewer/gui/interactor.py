@@ -61,7 +61,8 @@ class AtlasInteractor(QtInteractor):
             self._scene.state.events.pose.disconnect(self._on_pose_changed, missing_ok=True)
         self._scene = scene
         if scene is not None:
-            scene.state.events.pose.connect(self._on_pose_changed)
+            # Before the scene's own listener, whose re-pose is the slow part of a step.
+            scene.state.events.pose.connect(self._on_pose_changed, priority=10)
             scene.set_pixel_scale(self.quality.scale)
 
     def _on_quality_scale(self, scale: float) -> None:
@@ -72,6 +73,8 @@ class AtlasInteractor(QtInteractor):
         self._motion.note_change()
 
     def _on_settled(self) -> None:
+        if self._motion.change_waiting:
+            return  # its frame is on the way and restarts the rest after it
         self.quality.end("moving")
         self.quality.end("wheel")
 
@@ -90,6 +93,16 @@ class AtlasInteractor(QtInteractor):
         scale = self.devicePixelRatioF() * self.quality.scale
         display_x, display_y = round(x * scale), round((self.height() - y - 1) * scale)
         self._Iren.SetEventInformation(display_x, display_y, ctrl, shift, key, repeat, keysum)
+
+    @property
+    def window_size(self) -> list[int]:
+        """The view's size in render pixels when sharp, also while cheap frames are drawn
+        smaller: what is laid out from it (pins' callouts, framing) must not shrink."""
+        return list(self.quality.full_size or self.ren_win.GetSize())
+
+    @window_size.setter
+    def window_size(self, size) -> None:
+        QtInteractor.window_size.fset(self, size)
 
     # -- rendering ------------------------------------------------------------------------
     def request_render(self) -> None:

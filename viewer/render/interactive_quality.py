@@ -66,7 +66,7 @@ class InteractiveQuality:
         self._reasons: set[str] = set()
         self._full_size: tuple[int, int] | None = None
         self._full_dpi: int | None = None
-        self._saved_2d: list[tuple[object, tuple]] = []
+        self._saved_2d: dict = {}  # 2D actor -> its pixel sizes when sharp
         self._cheap_frame_shown = False
         self.still_frames_requested = 0  # sharp frames asked for on leaving the cheap mode
 
@@ -78,6 +78,11 @@ class InteractiveQuality:
     @property
     def reasons(self) -> frozenset[str]:
         return frozenset(self._reasons)
+
+    @property
+    def full_size(self) -> tuple[int, int] | None:
+        """The render window's size when sharp, while cheap frames are drawn; else None."""
+        return self._full_size
 
     @property
     def scale(self) -> float:
@@ -110,8 +115,12 @@ class InteractiveQuality:
             self.end(reason)
 
     def frame_drawn(self) -> None:
+        """Call as a frame starts: notes the cheap frame, and scales 2D actors added since
+        (pins redrawn on a pose step are made at full size)."""
         if self._reasons:
             self._cheap_frame_shown = True
+            if self._full_size is not None:
+                self._scale_new_props()
 
     def resized(self) -> None:
         """The view set the render window's full size and DPI; keep them and draw cheaply again."""
@@ -129,20 +138,24 @@ class InteractiveQuality:
         self._full_dpi = self._window.GetDPI()
         self._window.SetSize(*reduced_size(self._full_size, scale))
         self._window.SetDPI(scaled_dpi(self._full_dpi, scale))
-        self._saved_2d = []
-        for prop in self._props_2d():
-            self._saved_2d.append((prop, _pixel_sizes(prop)))
-            _set_pixel_sizes(prop, _pixel_sizes(prop), scale)
+        self._saved_2d = {}
+        self._scale_new_props()
         self._on_scale(scale)
+
+    def _scale_new_props(self) -> None:
+        for prop in self._props_2d():
+            if prop not in self._saved_2d:
+                self._saved_2d[prop] = _pixel_sizes(prop)
+                _set_pixel_sizes(prop, self._saved_2d[prop], self._interactive_scale)
 
     def _restore_full(self) -> None:
         if self._full_size is not None:
             self._window.SetSize(*self._full_size)
             self._window.SetDPI(self._full_dpi)
         self._full_size = self._full_dpi = None
-        for prop, sizes in self._saved_2d:
+        for prop, sizes in self._saved_2d.items():
             _set_pixel_sizes(prop, sizes, 1.0)
-        self._saved_2d = []
+        self._saved_2d = {}
         self._on_scale(1.0)
 
     def _props_2d(self) -> list:
@@ -188,22 +201,33 @@ class MotionWatch:
         self._settle_s = settle_s
         self._clock = clock
         self._changed = False
+        self._changed_at = 0.0
         self._camera: tuple | None = None
         self._frame_moves = False
         self._last_moving_end: float | None = None
 
     def note_change(self) -> None:
+        """The pose changed: call before the slow work it causes (the re-pose), so that work
+        does not count as rest on a slow machine."""
+        if not self._changed:
+            self._changed_at = self._clock()
         self._changed = True
+
+    @property
+    def change_waiting(self) -> bool:
+        """A change was noted and its frame is not drawn yet (the movement goes on)."""
+        return self._changed
 
     def frame_starting(self, camera: tuple, count_camera: bool = True) -> bool:
         """Whether the frame about to be drawn continues a movement (``camera``: where it
         stands; ``count_camera`` False while a drag moves it, which is cheap already)."""
         camera_moved = self._camera is not None and camera != self._camera
         self._frame_moves = self._changed or (camera_moved and count_camera)
+        moved_at = self._changed_at if self._changed else self._clock()
         self._camera = camera
         self._changed = False
         last = self._last_moving_end
-        return self._frame_moves and last is not None and self._clock() - last < self._settle_s
+        return self._frame_moves and last is not None and moved_at - last < self._settle_s
 
     def frame_done(self) -> bool:
         """Call after the frame; True if it moved (the rest starts counting now)."""
