@@ -39,7 +39,11 @@ throughout (measured: importing the 3D stack in a thread alongside the window's 
 made the window later and the total no shorter), so the first 3D frame is the floor's
 imports plus the atlas's window, not less. Getting under the floor needs a 3D view without
 `pyvista.plotting` (so without matplotlib, about 0.5 s): a plain `vtkmodules` + Qt OpenGL
-widget, a larger change.""",
+widget, a larger change. The floor reads finished meshes from files while the app builds the
+leg in its worker (*Mesh build, first in process*), so a slower first build shows here: after
+merging the bone-clearance and skin work of issue 10 that first build took 5.7 s against 2.4 s
+in a run just before it (both on the loaded machine), and the ratio went from 1.04x to 1.20x,
+with the three repeats spread from 0.7x to 1.4x.""",
     "pick_ms": """\
 Profiled after commit b6cf19e (one paint per change, one selection event per click, outline
 actors made once), which removed the big costs this benchmark first found: `_update_outline`

@@ -129,6 +129,19 @@ def _details(report: dict) -> list[str]:
     ]
 
 
+def _load_line(machine: dict) -> list[str]:
+    """How busy the machine was (other programs slow every absolute figure; ratios hold)."""
+    if "load_average" not in machine:
+        return []
+    start, end = machine["load_average"]
+    return [
+        f"- Load average (1 min, {machine['cores']} cores): {start:.1f} at the start, "
+        f"{end:.1f} at the end; above the core count, other programs shared the CPU and "
+        "absolute times are longer than on an idle machine (the floors, measured in the same "
+        "run, were slowed alike)."
+    ]
+
+
 def markdown_report(report: dict) -> str:
     machine = report["machine"]
     lines = [
@@ -148,6 +161,7 @@ def markdown_report(report: dict) -> str:
         f"- Repeats: {report['details']['repeats']}"
         + (" (quick mode)" if report["details"]["quick"] else "")
         + f"; run took {report['duration_s']:.0f} s",
+        *_load_line(machine),
         "",
         _markdown_table(_rows(report)),
         "",

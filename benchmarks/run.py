@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         return publish(json.loads(Path(arguments.report_from).read_text()), arguments)
     xvfb = ensure_display(argv)
     started = time.perf_counter()
+    load_at_start = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     try:
         with tempfile.TemporaryDirectory(prefix="legatlas-bench-") as work:
             figures, details = measure(arguments, Path(work))
@@ -202,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             xvfb.wait()
     machine = describe_machine()
     machine["gl_renderer"] = details["app_session"]["gl_renderer"]
+    machine["load_average"] = [load_at_start, os.getloadavg()[0]]
     judged = judge_all(figures)
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
