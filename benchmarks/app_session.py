@@ -14,6 +14,7 @@ import random
 import sys
 import time
 
+from benchmarks.gl_floor import empty_gl_widget_frame_ms
 from benchmarks.probe import (
     FrameCounter,
     drag_steps,
@@ -108,6 +109,39 @@ def slider_steps(window, frames: int) -> list:
     return [lambda value=value: slider.setValue(value) for value in values]
 
 
+def measure_still_frames(window, counter: FrameCounter, count: int) -> dict:
+    """A short real drag, then the time from the button's release to the sharp frame.
+
+    Also records whether the view was in its cheap mode during the drag (and at what
+    scale), and whether it left it on release.
+    """
+    view = window.view
+    release_ms, cheap_seen, sharp_after = [], [], []
+    for _ in range(count + 1):  # the first is a warm-up
+        steps = drag_steps(view, 4)
+        for step in steps[:-1]:
+            frames_before = counter.frames
+            step()
+            counter.wait_for_frame(frames_before)
+        cheap_seen.append(view.quality.active)
+        scale = view.quality.scale
+        frames_before = counter.frames
+        start = time.perf_counter()
+        steps[-1]()  # the last move and the release
+        counter.wait_for_frame(frames_before)
+        while view.quality.active:
+            process_events()
+        counter.wait_for_frame(counter.frames - 1)
+        release_ms.append((time.perf_counter() - start) * 1000.0)
+        sharp_after.append(tuple(view.ren_win.GetSize()) == (view.width(), view.height()))
+    return {
+        "median_ms": median(release_ms[1:]),
+        "cheap_during_drag": all(cheap_seen),
+        "sharp_after_release": all(sharp_after),
+        "scale_during_drag": scale,
+    }
+
+
 def measure_selections(window, count: int) -> dict:
     """Resident memory growth over ``count`` selections of random muscles, each drawn."""
     from meshes.parts import PARTS
@@ -186,6 +220,8 @@ def main() -> None:
     # The same turn asked for in code (camera.Azimuth + pyvista's render()), for comparison.
     result["rotation_by_render_call"] = time_frames(counter, rotation_steps(view, frames))
 
+    result["still_frame"] = measure_still_frames(window, counter, max(2, repeats))
+    result["still_frame_ms"] = result["still_frame"]["median_ms"]
     steps = slider_steps(window, frames)
     time_frames(counter, steps[-WARM_UP_FRAMES:])  # ends at 0, where the sweeps start
     loss.start()
@@ -199,6 +235,9 @@ def main() -> None:
     loss.start()
     result["memory_selections"] = measure_selections(window, selections)
     result["none_lost_per"]["selection"] = loss.per(selections + max(20, selections // 10))
+    result["empty_gl_widget_frame_ms"] = empty_gl_widget_frame_ms(
+        VIEW_SIZE_PX, tuple(result["window_size_px"])
+    )
     emit(result)
 
 

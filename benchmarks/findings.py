@@ -7,24 +7,39 @@ Profiled on the 2-core llvmpipe machine with pyinstrument (Python), ``-X importt
 from __future__ import annotations
 
 FINDINGS: dict[str, str] = {
-    "cold_start_s": """\
-The app is at the toolkit's floor (ratio about 1.0x, inside the 1.3x budget); the absolute
-1.5 s target is below what a bare pyvistaqt window takes on this machine. Where the time goes
-(marks from launch, `-X importtime`): about 1.35 s is importing the toolkit the floor imports
-too — matplotlib 0.27 s plus `matplotlib.pyplot` 0.28 s (pulled in unconditionally by
-`pyvista/plotting/colors.py`), VTK's OpenGL modules 0.18 s, pyvista core 0.17 s and plotting
-0.13 s, pyvistaqt with qtpy 0.26 s, PySide6 0.08 s. The `AtlasInteractor` exists at ~1.75 s;
-the scene, the widgets, `show()` and the first llvmpipe render (shader compilation) take
-~0.26 s, and Qt's composition of the first frame ~0.14 s. App-only work is small: mesh build
-~40 ms (first, cold caches), catalogue load and window construction.
+    "first_window_s": """\
+The window is usable before any of VTK, pyvista, matplotlib or numpy is imported (the run
+checks the toolkits; `tests/test_viewer_startup.py` checks all four through the real
+`legatlas` entry point, also with a tour and `--practice` on the command line). Everything
+that draws in the 3D view (pins, the practice click watch, the presentation caption) attaches
+when it arrives, and commands that need it wait for it. So what is left is Python, Qt and the
+cards. The cold start marks in Details split it: launch to `window_init` is the imports, the
+cards and the QApplication (about three quarters), `window_init` to `window_created` the
+widgets (about a fifth), the rest the first paint. `-X importtime` on the window's path, by
+self time (loaded machine, 0.62 s of imports): PySide6 and shiboken 20 % (the bare Qt window
+pays most of that too), the card schema's pydantic models 15 % and pydantic itself 10 % (the
+card models and the evented state), the window's own modules about 12 %, the standard library
+the rest. Building the window: the structure tree (its search box's clear button loads a
+style icon), the docks' first polish, the splitters.
 
-Fix (perceived start): show the Qt window first and build the 3D part one event-loop turn
-later — in `viewer/gui/window.py` `AtlasWindow.__init__`, create the tree, panels and docks,
-then `QTimer.singleShot(0, self._build_view)` that imports `viewer.gui.interactor`, builds the
-leg and the `LegScene`; the window appears at ~0.4 s, the full scene still at ~2.1 s. Getting
-the *full scene* under 1.5 s needs the 3D view without `pyvista.plotting` (and so without
-matplotlib, −0.55 s): a plain `vtkmodules` + Qt OpenGL widget — a larger change, not advised
-for this budget alone.""",
+Done in issue 15: numpy is off the path (the muscle lengths load the paths on the first length
+asked for; the pose panel's table and the exercise details wait until their tab is in front;
+`legatlas export-meshes`' formats no longer import the exporter): ~60-80 ms on an idle
+machine and 14-18 MB.
+What would cut further, in order of gain: cache the validated cards (a pickle keyed by the
+card files and the schema's code; with `defer_build=True` on the models the classes then cost
+almost nothing: measured, `defer_build` alone saves nothing, because validating the cards
+builds the same schemas), ~50-100 ms; build practice mode and the tour panel on first use;
+fill the Tours menu when it opens (it reads three scene files).""",
+    "cold_start_s": """\
+The 3D frame now comes after the window: the worker thread imports VTK, pyvista and pyvistaqt
+(and matplotlib, which `pyvista/plotting/colors.py` imports unconditionally) once the window has
+painted, then the Qt thread makes the interactor and the scene. The imports hold the GIL almost
+throughout (measured: importing the 3D stack in a thread alongside the window's own imports
+made the window later and the total no shorter), so the first 3D frame is the floor's
+imports plus the atlas's window, not less. Getting under the floor needs a 3D view without
+`pyvista.plotting` (so without matplotlib, about 0.5 s): a plain `vtkmodules` + Qt OpenGL
+widget, a larger change.""",
     "pick_ms": """\
 Profiled after commit b6cf19e (one paint per change, one selection event per click, outline
 actors made once), which removed the big costs this benchmark first found: `_update_outline`
@@ -41,41 +56,45 @@ entry: the skin's cost, the window composition) and it follows. Smaller: keep on
 `QTextDocument` per card and swap documents (`setDocument`) instead of parsing HTML with
 `setHtml` on every click (~5 ms).""",
     "rotation_frame_ms": """\
-Measured with a real left-button drag (one mouse move per frame). Three costs per frame
-(VTK Start/EndEvent timers, pyinstrument): (1) the VTK render of the scene at 1280x800 under
-llvmpipe, ~33–45 ms, ~15 ms of it for the translucent skin (18 ms with the skin hidden,
-1.8 ms with nothing visible); (2) Qt composing the whole 1686x870 window through OpenGL,
-because it holds a QOpenGLWidget: ~20 ms per frame even with an empty scene; (3) before the
-working-tree change in `viewer/gui/interactor.py` (`_route_interaction_renders_through_paint`),
-every drag step rendered twice — VTK's style called `Render()`, then pyvistaqt's `paintGL`
-rendered again before its blit (it always does: invariant 3 in `pyvistaqt/rwi.py`). Calling
-pyvista's `render()` from code still costs 2 renders per frame (see Details), so app code
-must keep using `request_render()`. The bare floor is far slower (pyvistaqt's default 4x
-MSAA plus its 5 Hz timer: ~0.5–0.75 s per frame, ~2.9 renders), so the ratio is ~0.1–0.2x.
+Measured with a real left-button drag (one mouse move per frame). Since issue 15 the drag
+draws cheap frames: `viewer/render/interactive_quality.py` renders at half the view's size
+while a button is held (the widget's blit stretches the picture; text, lines and labels keep
+their size on screen) and draws one sharp frame on release (the "Still frame" row). Where a
+drag frame goes now (VTK Start/EndEvent timers and `glFinish`, on a quiet moment of the
+shared machine): (1) the VTK render — the scene at 1280x800 ~32 ms, at 640x400 ~18 ms; with
+nothing visible 6.6 and 2.0 ms. At half size the cost is the geometry: 76k triangles at
+about 0.25 ms per thousand under llvmpipe (the whole scene still takes ~12 ms at 128x80; the
+skin ~3 ms, the bones ~5 ms, the four extra lights ~2.6 ms), so a smaller picture no longer
+pays (0.35 of the size: −25 %, and labels turn illegible). Culling the back faces of the
+opaque parts (closed outward surfaces: pixel-identical) saves another 15–30 %. (2) Qt
+composing the window through OpenGL and swapping it: ~12–15 ms per frame whatever VTK does
+— an empty QOpenGLWidget in a window of the app's size takes as long (the "Empty
+QOpenGLWidget frame" row), so no frame of this widget can be faster. Making the view a native
+child window (`WA_NativeWindow`) cut the empty widget's frame from 19 to 8 ms in isolation,
+but not the app's drag frame (39–43 ms against 41–44 ms), so it was not kept. (3) Found and
+fixed on the way: an idle view repainted forever, because pyvistaqt's paint fires the
+interactor's `RenderEvent`, which asked for another paint; those frames competed with every
+measured one (and with every other program on the machine).
 
-Fixes: keep one render per frame (the interactor change, and `renderer.SetUseOIT(False)` for
-the skin, which draws front faces only); then, since 16.7 ms at 1280x800 is out of reach for
-llvmpipe at full resolution even with one render and no composition, render at a lower
-resolution while the camera moves — e.g. on `StartInteractionEvent` set the renderer's
-viewport to half size and upscale in the blit, restore it on `EndInteractionEvent` and render
-once sharp — or use VTK's desired-update-rate with `vtkLODProp3D`/decimated skin and bones
-while dragging. Composition: a native-window VTK widget (VTK's own
-`QVTKRenderWindowInteractor` on X11) avoids the full-window GL composition, at the cost of
-pyvistaqt's Wayland support.""",
+Fixes left: 16.7 ms needs both the composition and most of the geometry gone — a native
+X11 render window (VTK's own `QVTKRenderWindowInteractor` on a plain `QWidget`, swapping
+straight to its window: no Qt composition, at the cost of pyvistaqt's Wayland support) and
+level-of-detail meshes while moving (60 % fewer triangles measured −25–30 % of the half-size
+render; not done because a slider step would have to re-pose the coarse meshes as well and
+the silhouettes would change on release). The bare floor is far slower (pyvistaqt's
+default 4x MSAA plus its 5 Hz timer).""",
     "pose_slider_frame_ms": """\
-Per slider step: ~21 ms of Python in the state handlers, then one render (1.0 per step
-since b6cf19e) and the window composition, as for a rotation frame (see there).
-pyinstrument over 8 steps: `LegScene.update_pose` → `meshes.leg.repose` (sweeps 13 ms,
-plus ~5 ms building 16 new `pyvista.PolyData` whose
-points are then copied into the existing actors), `PosePanel.refresh` and
-`AtlasWindow._update_length_line` each call `length_rows(pose)` → `path_lengths_mm` (~2 ms
-each, twice per step) and rewrite 36 table items.
+Per slider step: the state handlers in Python, then one render (a cheap one from the second
+step of a movement: `MotionWatch` in `viewer/render/interactive_quality.py`) and the
+window's composition, which also uploads the repainted pose table. cProfile over 20 steps
+on a loaded machine: `setValue` ~39 ms median, of which `LegScene.update_pose` ~52 % —
+`meshes.leg.repose` (the muscle sweeps and the skin; 14 ms when the machine is quiet, see
+"Re-pose") and writing points and normals into 33 actors (~5 ms) — then `PosePanel.refresh`
+and the card's length line; the frame after it as for a rotation frame.
 
-Fixes: the render costs of the rotation entry; `meshes/leg.py`: a
-`repose_arrays(leg, pose)` returning points and normals per part, written straight into the
-actors' datasets by `LegScene.update_pose` (no PolyData construction, ~−5 ms); compute the
-length rows once per pose (done since in commit 3326a6e)
-(~−2 ms). 33 ms then needs the render cost cut (skin, composition), as above.""",
+Fixes left: the re-pose alone is ~14 ms of the 33 ms, the composition ~12–15 ms, the cheap
+render ~15 ms: 33 ms needs the native render window of the rotation entry, or a re-pose that
+sweeps only the muscles the joint moves.""",
     "export_4k_s": """\
 pyinstrument of one 3840x2160 export (8.0 s): `render_image` renders at 7680x4320
 (`SUPERSAMPLE = 2`) — VTK render 3.7 s plus ~0.5 s read-back; `_shrink` (numpy `mean` over a
@@ -88,13 +107,16 @@ with `compress_level=1` — 0.45 s instead of 1.9 s (file 5.0 instead of 3.7 MiB
 supersampling by pixel count, not only by side: e.g. `factor = 1` when
 `width * height >= 3840 * 2160 / 2` (4K is already dense; render ~1 s). Expected ~1.5–2 s.""",
     "memory_after_start_mb": """\
-The budget is below the toolkit floor: the bare pyvistaqt window alone holds ~454 MB after
-its first frame, and the app adds ~10 MB (1.02x). Stages measured in a bare process: Python
-with numpy 26 MB, + matplotlib 65 MB, + VTK ~210 MB, + pyvista/pyvistaqt 278 MB, + QApplication
-284 MB, + the first llvmpipe frame of an empty 1280x800 view ~437 MB (libLLVM 55 MB resident,
-JIT-compiled shaders and rasteriser tiles in the heap and anonymous maps). Nothing in the
-app's own code is large; the only app-side saving would be not loading matplotlib (which
-pyvista imports at start), a few tens of MB.""",
+The absolute budget (400 MB) is below the toolkit floor: the bare pyvistaqt window alone holds
+more after its first frame (its 4x MSAA buffers included). *Memory by part* in Details gives
+each part's cost as it loads: VTK with pyvista and the first llvmpipe frame (libLLVM, JIT-
+compiled shaders, rasteriser tiles) are most of it, matplotlib comes with pyvista's plotting
+(`pyvista/plotting/colors.py` imports `matplotlib.pyplot` unconditionally), Qt and the window
+are tens of MB, the leg's own arrays a few MB. The app returns the heap its start-up freed
+(`malloc_trim` once the view is built); what remains above the floor is the atlas's window
+(widgets, fonts, the cards and the state's pydantic models), about the 1-3 % the ratio shows.
+At the usable window the app holds no numpy, VTK or matplotlib: 107 MB against the bare Qt
+window's 70 MB (Qt's widgets and fonts for a fuller window, pydantic and the cards).""",
     "memory_growth_1000_selections_mb": """\
 Resident memory grows with selections: each one creates new outline actors
 (`LegScene._update_outline` → `add_mesh`), whose mappers, shaders and buffers are released

@@ -83,6 +83,21 @@ def _details(report: dict) -> list[str]:
         f"{session['window_size_px'][1]} window; the floor's view is "
         f"{floor['view_size_px'][0]}x{floor['view_size_px'][1]} with "
         f"{floor['multi_samples']}x MSAA (pyvistaqt's default).",
+        "- The window is usable (menus, tree, search, cards; a placeholder where the leg "
+        "will be) before VTK, pyvista and matplotlib load: loaded at that moment: "
+        + (
+            ", ".join(report["details"]["cold_start_app"][-1]["toolkits_loaded_at_first_window"])
+            or "none of them"
+        )
+        + ". The bare Qt window is a PySide6 main window with menus, a filled tree and a "
+        "rich-text dock, nothing of the atlas.",
+        "- Memory by part (RSS growth as each loads, MB): "
+        + ", ".join(
+            f"{name.replace('_', ' ')} {value:.0f}"
+            for name, value in report["details"]["memory_parts"]["parts_mb"].items()
+        )
+        + f"; total {report['details']['memory_parts']['total_mb']:.0f} MB. The leg's VTK arrays "
+        f"themselves are {report['details']['memory_parts']['mesh_arrays_mb']:.1f} MB.",
         "- Cold start marks (s from launch, app): "
         + ", ".join(f"{name} {value:.2f}" for name, value in app_marks.items())
         + "; floor: "
@@ -99,6 +114,13 @@ def _details(report: dict) -> list[str]:
         f"pose slider {slider['renders_per_frame']:.1f}, floor rotation "
         f"{floor['rotation']['renders_per_frame']:.1f}; 90th percentile frame: rotation "
         f"{rotation['p90_ms']:.0f} ms, pose slider {slider['p90_ms']:.0f} ms.",
+        f"- While a drag or a moving pose slider lasts, the view draws at "
+        f"{session['still_frame']['scale_during_drag']:g} of its size "
+        f"(`viewer/render/interactive_quality.py`); the rotation and slider frames above are "
+        f"those cheap frames. The sharp frame after the release is shown "
+        f"{session['still_frame_ms']:.0f} ms after it. A plain QOpenGLWidget that only clears, "
+        f"in a window of the app's size, takes {session['empty_gl_widget_frame_ms']:.0f} ms "
+        f"per frame: Qt's composition alone, under every frame of the view.",
         f"- Selections: {growth['selections']} drawn, {growth['ms_per_selection']:.0f} ms each; "
         f"resident memory {growth['before_mb']:.0f} -> {growth['after_mb']:.0f} MB.",
         "- References to `None` lost by PySide6 per operation: "

@@ -131,17 +131,23 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
     config_home.mkdir()
     app_env = child_environment(XDG_CONFIG_HOME=str(config_home))
 
-    progress(f"cold start: app and bare floor, {repeats} repeat(s)")
+    progress(f"cold start: app, bare Qt window and bare 3D floor, {repeats} repeat(s)")
     if not quick:  # warm-up: disk caches, font caches
         run_child("start_app", LAUNCH_TIME, env=app_env)
+        run_child("start_qt_floor", LAUNCH_TIME)
         run_child("start_floor", LAUNCH_TIME, mesh_dir)
-    app_starts, floor_starts = [], []
-    for index in range(repeats):
+    app_starts, qt_floor_starts, floor_starts = [], [], []
+    for index in range(repeats):  # interleaved, so a change in the machine's load hits all three
         app_starts.append(run_child("start_app", LAUNCH_TIME, env=app_env))
+        qt_floor_starts.append(run_child("start_qt_floor", LAUNCH_TIME))
         rotation_frames = frames * repeats if index == repeats - 1 else 0
         floor_starts.append(run_child("start_floor", LAUNCH_TIME, mesh_dir, rotation_frames))
     details["cold_start_app"] = app_starts
+    details["cold_start_qt_floor"] = qt_floor_starts
     details["cold_start_floor"] = floor_starts
+
+    progress("memory, part by part")
+    details["memory_parts"] = run_child("memory_parts", work / "memory-settings.ini", env=app_env)
 
     progress("the window: picks, rotation, pose slider, selections")
     session = run_child("app_session", work / "settings.ini", repeats, frames, selections)
@@ -155,6 +161,8 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
 
     growth = session["memory_selections"]
     figures = {
+        "first_window_s": median([s["first_window_s"] for s in app_starts]),
+        "floor_qt_window_s": median([s["first_window_s"] for s in qt_floor_starts]),
         "cold_start_s": median([s["cold_start_s"] for s in app_starts]),
         "floor_cold_start_s": median([s["cold_start_s"] for s in floor_starts]),
         "mesh_build_first_ms": headless["mesh_build_first_ms"],
@@ -165,8 +173,12 @@ def measure(arguments: argparse.Namespace, work: Path) -> tuple[dict, dict]:
         "rotation_frame_ms": session["rotation_frame_ms"],
         "floor_rotation_frame_ms": floor_starts[-1]["rotation"]["median_ms"],
         "pose_slider_frame_ms": session["pose_slider_frame_ms"],
+        "still_frame_ms": session["still_frame_ms"],
+        "empty_gl_widget_frame_ms": session["empty_gl_widget_frame_ms"],
         "export_1080p_s": headless["export_1080p_s"],
         "export_4k_s": headless["export_4k_s"],
+        "memory_at_first_window_mb": median([s["memory_at_first_window_mb"] for s in app_starts]),
+        "floor_qt_memory_mb": median([s["memory_mb"] for s in qt_floor_starts]),
         "memory_after_start_mb": median([s["memory_after_start_mb"] for s in app_starts]),
         "floor_memory_mb": median([s["memory_after_start_mb"] for s in floor_starts]),
         "memory_growth_1000_selections_mb": growth["growth_per_1000_mb"],

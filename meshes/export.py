@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from meshes.anthropometry import ADULT
+from meshes.export_formats import EXPORT_FORMATS
 from meshes.frames import HIP_CENTRE, apply, frame_transform
 from meshes.landmarks import landmark_positions
 from meshes.muscles import MUSCLES, MuscleSpec, control_points
@@ -31,8 +32,6 @@ from meshes.pose import Pose
 
 if TYPE_CHECKING:  # the leg (and so VTK) is only needed when files are really written
     from meshes.leg import Leg
-
-EXPORT_FORMATS: tuple[str, ...] = ("vtp", "stl", "obj", "ply")
 
 #: Part kinds that carry a line of action (``path``) in the manifest.
 PATH_KINDS = frozenset({"muscle", "tendon", "nerve", "vessel"})

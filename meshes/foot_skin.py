@@ -11,6 +11,8 @@ the foot bones do, so a pose costs one matrix product.
 
 The two surfaces overlap at the ankle, where the foot's tube begins inside the
 leg's: together they enclose the leg, and "inside the skin" means inside either.
+What the foot's tube holds (``held_by_foot_skin``) the leg's is not fitted
+round, so the leg's skin ends at the heel instead of reaching along the sole.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ MIN_RADIUS_MM = 8.0
 #: Lengths over which the back and the toe end round off.
 BACK_ROUNDING_MM = 14.0
 TOE_ROUNDING_MM = 34.0
+#: How deep inside the foot's skin a point must lie to count as held by it.
+HELD_DEPTH_MM = 2.0
 FOOT_SKIN_RINGS = 30
 FOOT_SKIN_AROUND = 28
 
@@ -81,18 +85,24 @@ def _end_rounding(ys: np.ndarray) -> np.ndarray:
     return np.sqrt(np.clip(1.0 - back**2, 0.05, 1.0) * np.clip(1.0 - toe**2, 0.05, 1.0))
 
 
-@lru_cache(maxsize=8)
-def foot_skin_template(resolution: float) -> np.ndarray:
-    """Standing points of the foot's skin: ``(cap, rings..., cap)`` like every tube."""
-    n_rings, n_around = foot_skin_shape(resolution)
+def _foot_bones() -> np.ndarray:
+    """Standing points of the foot's bones within the tube's span."""
     templates = bone_templates(1.0)
     bones = np.concatenate([templates[bone][0] for bone in FOOT_BONES]).astype(float)
     first, last = FOOT_SKIN_SPAN_MM
-    bones = bones[(bones[:, 1] >= first - 5.0) & (bones[:, 1] <= last + 5.0)]
+    return bones[(bones[:, 1] >= first - 5.0) & (bones[:, 1] <= last + 5.0)]
+
+
+@lru_cache(maxsize=8)
+def _foot_rings(resolution: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(ring y, ring centres (x, z), radius per ring and angle)`` of the standing foot's skin."""
+    n_rings, n_around = foot_skin_shape(resolution)
+    points = _foot_bones()
+    first, last = FOOT_SKIN_SPAN_MM
     ys = np.linspace(first, last, n_rings)
-    centres = _ring_centres(bones, ys)
-    ring = np.clip(np.searchsorted(ys, bones[:, 1]), 0, n_rings - 1)
-    local = bones[:, [0, 2]] - centres[ring]
+    centres = _ring_centres(points, ys)
+    ring = np.clip(np.searchsorted(ys, points[:, 1]), 0, n_rings - 1)
+    local = points[:, [0, 2]] - centres[ring]
     # Angle 0 is lateral (+X), a quarter turn is down (-Z): counter-clockwise seen from the toes
     # looking back along the foot, the winding meshes.sweep uses for outward faces.
     angle = np.linspace(0.0, 2.0 * np.pi, n_around, endpoint=False)
@@ -108,10 +118,22 @@ def foot_skin_template(resolution: float) -> np.ndarray:
     downward = np.clip(np.sin(angle), 0.0, 1.0) ** 2
     need = need + DORSAL_MARGIN_MM + (PLANTAR_MARGIN_MM - DORSAL_MARGIN_MM) * downward[None]
     need = need * _end_rounding(ys)[:, None]
+    for array in (ys, centres, need):
+        array.setflags(write=False)
+    return ys, centres, need
+
+
+@lru_cache(maxsize=8)
+def foot_skin_template(resolution: float) -> np.ndarray:
+    """Standing points of the foot's skin: ``(cap, rings..., cap)`` like every tube."""
+    ys, centres, need = _foot_rings(resolution)
+    n_rings, n_around = need.shape
+    angle = np.linspace(0.0, 2.0 * np.pi, n_around, endpoint=False)
     rings = np.empty((n_rings, n_around, 3))
     rings[..., 0] = centres[:, None, 0] + need * np.cos(angle)[None]
     rings[..., 1] = ys[:, None]
     rings[..., 2] = centres[:, None, 1] - need * np.sin(angle)[None]
+    first, last = FOOT_SKIN_SPAN_MM
     caps = [
         [centres[0, 0], first - END_CAP_MM, centres[0, 1]],
         [centres[-1, 0], last + END_CAP_MM, centres[-1, 1]],
@@ -119,6 +141,36 @@ def foot_skin_template(resolution: float) -> np.ndarray:
     points = np.concatenate([caps[:1], rings.reshape(-1, 3), caps[1:]])
     points.setflags(write=False)
     return points
+
+
+def held_by_foot_skin(
+    points: np.ndarray, resolution: float, depth_mm: float = HELD_DEPTH_MM
+) -> np.ndarray:
+    """Which points, in the foot's standing frame, lie at least ``depth_mm`` inside its skin.
+
+    Each ring is a star round its centre, so a point is held when it lies
+    between two rings and nearer the centre than the skin in its direction
+    (read between the neighbouring rings and angles; the depth covers the
+    difference between those curves and the flat facets).
+    """
+    ys, centres, need = _foot_rings(resolution)
+    n_rings, n_around = need.shape
+    place = (points[:, 1] - ys[0]) / (ys[1] - ys[0])
+    ring = np.clip(np.floor(place).astype(int), 0, n_rings - 2)
+    along = np.clip(place - ring, 0.0, 1.0)[:, None]
+    centre = centres[ring] * (1.0 - along) + centres[ring + 1] * along
+    local = points[:, [0, 2]] - centre
+    turn = np.arctan2(-local[:, 1], local[:, 0]) / (2.0 * np.pi) * n_around % n_around
+    bin_ = np.floor(turn).astype(int) % n_around
+    share = turn - np.floor(turn)
+    following = (bin_ + 1) % n_around
+
+    def radius(index: np.ndarray) -> np.ndarray:
+        return need[index, bin_] * (1.0 - share) + need[index, following] * share
+
+    skin = radius(ring) * (1.0 - along[:, 0]) + radius(ring + 1) * along[:, 0]
+    between = (place >= 0.0) & (place <= n_rings - 1)
+    return between & (np.linalg.norm(local, axis=1) < skin - depth_mm)
 
 
 def foot_skin_points(pose: Pose, resolution: float) -> tuple[np.ndarray, np.ndarray]:

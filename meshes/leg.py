@@ -25,7 +25,7 @@ from vtkmodules.vtkCommonCore import vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellArray
 
 from meshes.bones import BONE_SEGMENTS, bone_templates
-from meshes.foot_skin import foot_skin_points, foot_skin_shape
+from meshes.foot_skin import foot_skin_shape
 from meshes.frames import frame_transform
 from meshes.muscles import (  # path_lengths_mm: re-exported, the length of every muscle part
     MUSCLES,
@@ -37,6 +37,7 @@ from meshes.muscles import (  # path_lengths_mm: re-exported, the length of ever
 from meshes.parts import PARTS
 from meshes.pose import STANDING, Pose
 from meshes.skin import skin_points, skin_shape
+from meshes.skin_junction import joined_foot_skin_points
 from meshes.sweep import tube_faces
 
 
@@ -93,7 +94,8 @@ def _part_arrays(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, n
         rotation = transform[:3, :3]
         arrays[bone] = (points @ rotation.T + transform[:3, 3], normals @ rotation.T)
     muscles = np.concatenate([arrays[part_id][0] for part_id in MUSCLES])
-    leg_skin, foot_skin = skin_points(pose, resolution, muscles), foot_skin_points(pose, resolution)
+    leg_skin = skin_points(pose, resolution, muscles)
+    foot_skin = joined_foot_skin_points(pose, resolution)
     arrays["skin"] = (
         np.concatenate([leg_skin[0], foot_skin[0]]),
         np.concatenate([leg_skin[1], foot_skin[1]]),

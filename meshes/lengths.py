@@ -3,6 +3,11 @@
 Pure numpy over ``meshes.path_lengths_mm`` so the CLI, the table, the plot
 and the tests agree on one definition: change in percent of the standing
 length, positive when the muscle is lengthened.
+
+The muscle paths (and numpy with them) are imported on the first length
+asked for, not with this module: the window's pose panel, card, exercise
+browser and practice questions import it, and the window opens before any of
+them needs a length (issue 15: nothing the first paint does not need).
 """
 
 from __future__ import annotations
@@ -10,9 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
-from meshes.muscles import path_lengths_mm
 from meshes.parts import STRUCTURE_IDS, parts_of
 from meshes.pose import POSE_RANGES_DEG, STANDING, Pose
 
@@ -26,6 +28,14 @@ class LengthRow:
     @property
     def change_percent(self) -> float:
         return 100.0 * (self.length_mm - self.standing_mm) / self.standing_mm
+
+
+def path_lengths_mm(pose: Pose) -> dict[str, float]:
+    """Every muscle part's path length (mm) in ``pose`` (``meshes.muscles``, loaded now)."""
+    # Lazy: the muscle paths bring numpy, which the window's first paint does not need.
+    from meshes.muscles import path_lengths_mm as lengths_of  # noqa: PLC0415
+
+    return lengths_of(pose)
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +63,8 @@ def length_changes_percent(pose: Pose) -> dict[str, float]:
 
 def length_curve(part_id: str, joint: str, pose: Pose, samples: int = 41):
     """Angles (deg) and the part's length (mm) sweeping one joint, the others held."""
+    import numpy as np  # noqa: PLC0415 (lazy: see the module's docstring)
+
     low, high = POSE_RANGES_DEG[joint]
     angles = np.linspace(low, high, samples)
     values = pose.as_dict()
@@ -69,6 +81,8 @@ def length_curves(joint: str, pose: Pose, samples: int = 41):
     One path-length pass per angle serves all parts, so a table of every
     muscle costs no more than one curve.
     """
+    import numpy as np  # noqa: PLC0415 (lazy: see the module's docstring)
+
     low, high = POSE_RANGES_DEG[joint]
     angles = np.linspace(low, high, samples)
     values = pose.as_dict()

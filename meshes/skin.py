@@ -18,10 +18,12 @@ import numpy as np
 from meshes import cache
 from meshes.anthropometry import ADULT
 from meshes.bones import bone_templates
-from meshes.frames import frame_transform, joint_chain
+from meshes.foot_skin import held_by_foot_skin
+from meshes.frames import blended_transforms, frame_transform, joint_chain
 from meshes.muscles import sweep_muscles
 from meshes.parts import PART_BY_ID
 from meshes.pose import STANDING, Pose
+from meshes.skin_crease import press_to_plane
 from meshes.sweep import smooth_keeping_ends, smoothstep, tube_normals
 
 
@@ -100,14 +102,19 @@ def _unit_section(n_around: int) -> np.ndarray:
     )
 
 
-def _ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@lru_cache(maxsize=8)
+def ring_sections(n_rings: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(ring z, ring centres, ring radii (half width, half depth))``, before the fit."""
     table = np.asarray(SKIN_STATIONS, float)  # columns in SkinStation's field order
     z = np.linspace(table[0, 0], table[-1, 0], n_rings)
     columns = [
         smooth_keeping_ends(np.interp(-z, -table[:, 0], table[:, k]), 3) for k in range(1, 5)
     ]
     centres = np.stack([columns[0], columns[1], z], -1)
-    return z, centres, np.stack(columns[2:], -1)
+    radii = np.stack(columns[2:], -1)
+    for array in (z, centres, radii):
+        array.setflags(write=False)
+    return z, centres, radii
 
 
 #: Poses the envelope is fitted in, so it holds every muscle when the joints move too.
@@ -218,21 +225,34 @@ def _enveloped_cloud(pose: Pose) -> np.ndarray:
     )
 
 
-def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
-    """Per ring and angle, the factor that pushes the section out past every muscle and bone."""
+def _outside_the_foot(points: np.ndarray, pose: Pose, resolution: float) -> np.ndarray:
+    """Which posed points the foot's skin does not hold: the leg's skin must."""
+    foot = frame_transform("foot", pose)
+    return ~held_by_foot_skin((points - foot[:3, 3]) @ foot[:3, :3], resolution)
+
+
+def _fit_to_muscles(z, centres, radii, n_around, resolution) -> np.ndarray:
+    """Per ring and angle, the factor that pushes the section out past every muscle and bone.
+
+    What the foot's skin holds is left to it: the leg's rings would otherwise
+    reach forward along the sole round the toe flexors' tendons.
+    """
     clouds = []
     standing = _enveloped_cloud(STANDING)
     for pose in FIT_POSES:
         cloud = _enveloped_cloud(pose)
+        keep = _outside_the_foot(cloud, pose, resolution)
         if pose == STANDING:
-            clouds.append(cloud)
+            clouds.append(cloud[keep])
             continue
-        # Every other vertex is dense enough to widen the folds (the bins are dilated). Each
-        # is asked of its own segment's skin and of the skin nearest to it in the pose.
-        clouds.append(_standing_equivalent(cloud[::2], standing[::2], z, centres, radii, pose))
-        nearest = _nearest_ring_equivalent(cloud[::2], z, pose)
-        clouds.append(_standing_equivalent(cloud[::2], nearest, z, centres, radii, pose))
-    points = np.concatenate([*clouds, _bone_cloud(z)])
+        # Each vertex is asked of its own segment's skin and of the skin nearest to it in the
+        # pose (every other vertex once sufficed, but left a belly's edge uncovered).
+        cloud, guess = cloud[keep], standing[keep]
+        clouds.append(_standing_equivalent(cloud, guess, z, centres, radii, pose))
+        nearest = _nearest_ring_equivalent(cloud, z, pose)
+        clouds.append(_standing_equivalent(cloud, nearest, z, centres, radii, pose))
+    bones = _bone_cloud(z)
+    points = np.concatenate([*clouds, bones[_outside_the_foot(bones, STANDING, resolution)]])
     ring = np.clip(np.searchsorted(-z, -points[:, 2]), 0, len(z) - 1)
     local = (points[:, :2] - centres[ring, :2]) / radii[ring]
     angle = np.arctan2(-local[:, 1], local[:, 0])
@@ -258,21 +278,20 @@ def _fit_to_muscles(z, centres, radii, n_around) -> np.ndarray:
 def skin_template(resolution: float) -> tuple[np.ndarray, np.ndarray]:
     """Standing skin ``(points (cap, rings..., cap), ring z)``, fitted around the muscles."""
     n_rings, n_around = skin_shape(resolution)
-    z, centres, radii = _ring_sections(n_rings)
+    z, centres, radii = ring_sections(n_rings)
     section = _unit_section(n_around)
     # Fitting round every muscle in several poses and every bone is the slow part of a first
     # build: the result is kept on disk (meshes.cache).
     scale = cache.cached(
         "skin-fit",
         resolution,
-        lambda: {"scale": _fit_to_muscles(z, centres, radii, n_around)},
+        lambda: {"scale": _fit_to_muscles(z, centres, radii, n_around, resolution)},
     )["scale"]
     rings = np.empty((n_rings, n_around, 3))
     rings[:, :, :2] = centres[:, None, :2] + section[None] * radii[:, None, :] * scale[:, :, None]
     rings[:, :, 2] = z[:, None]
     points = np.concatenate([centres[:1], rings.reshape(-1, 3), centres[-1:]])
     points.setflags(write=False)
-    z.setflags(write=False)
     return points, z
 
 
@@ -313,97 +332,46 @@ def _ring_transforms(z: np.ndarray, pose: Pose) -> np.ndarray:
 
 #: Standing z of the skin ring that turns by half the knee angle: the plane of the knee crease.
 KNEE_CREASE_Z_MM = 0.5 * sum(BLEND_ZONES_MM["knee"])
-#: How far the thigh's and the calf's skin may each pass the crease plane where they press
-#: together: they overlap a little, so no gap is left between them for tissue to show in.
-CREASE_OVERLAP_MM = 0.4
-#: Muscle this close to the crease, on the other segment's side or touching the plane, is
-#: covered by its own skin: the skin gives way round it (within ``CREASE_REACH_MM`` along the
-#: plane) by ``CREASE_MUSCLE_MARGIN_MM``.
-CREASE_MUSCLE_DEPTH_MM = 15.0
-CREASE_REACH_MM = 20.0
-CREASE_MUSCLE_MARGIN_MM = 2.0
+#: Standing z of the front skin that turns by half the hip angle: the plane of the groin crease.
+GROIN_CREASE_Z_MM = 0.5 * sum(GROIN_BLEND_ZONE_MM)
 
 
-def _cells(points: np.ndarray) -> np.ndarray:
-    """Integer keys of the ``CREASE_REACH_MM`` squares that 2-D points fall in."""
-    index = np.floor(points / CREASE_REACH_MM).astype(np.int64)
-    return index[:, 0] * 100_003 + index[:, 1]
+def _crease_plane(joint: str, crease_z: float, pose: Pose) -> np.ndarray:
+    """The joint's bisecting plane as a frame: half the joint's turn, origin at ``crease_z``."""
+    plane = np.array(blended_transforms(joint, np.array([0.5]), pose)[0])
+    plane[:3, 3] = plane[:3, :3] @ np.array([0.0, 0.0, crease_z]) + plane[:3, 3]
+    return plane
 
 
-def _crease_allowance(
-    plane_points: np.ndarray,
-    skin_side: np.ndarray,
-    muscle_points: np.ndarray,
-    muscle_depth: np.ndarray,
-) -> np.ndarray:
-    """Per skin point, how far it may pass the crease plane: further where a muscle crosses.
-
-    A calf belly that bulges a few millimetres past the plane where the thigh's
-    skin is absent (beside the contact) would otherwise lie in the open; the
-    calf's skin there stops just beyond it instead. Points are 2-D coordinates
-    in the plane; muscles reach the skin points in their own and the eight
-    neighbouring squares of the plane, so the cost grows with the points, not
-    with their product.
-    """
-    allowance = np.full(len(plane_points), CREASE_OVERLAP_MM)
-    for side in (1.0, -1.0):
-        own = skin_side == side
-        own_depth = side * muscle_depth
-        crossing = (own_depth < CREASE_MUSCLE_MARGIN_MM) & (own_depth > -CREASE_MUSCLE_DEPTH_MM)
-        if not own.any() or not crossing.any():
-            continue
-        keys = _cells(muscle_points[crossing])
-        reach = np.maximum(-own_depth[crossing], 0.0) + CREASE_MUSCLE_MARGIN_MM
-        order = np.argsort(keys)
-        unique, first = np.unique(keys[order], return_index=True)
-        deepest = np.maximum.reduceat(reach[order], first)
-        need = np.zeros(int(own.sum()))
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                wanted = _cells(plane_points[own] + CREASE_REACH_MM * np.array([dx, dy]))
-                found = np.clip(np.searchsorted(unique, wanted), 0, len(unique) - 1)
-                need = np.maximum(need, np.where(unique[found] == wanted, deepest[found], 0.0))
-        allowance[own] = np.maximum(allowance[own], need)
-    return allowance
-
-
-def _crease_at_knee(
+def _creases(
     posed: np.ndarray, z: np.ndarray, pose: Pose, muscle_points: np.ndarray | None
 ) -> np.ndarray:
-    """Keep thigh skin above and calf skin below the knee's bisecting plane.
+    """Thigh and calf skin meet behind the bent knee, thigh and groin in front of the bent hip.
 
-    In deep flexion the calf and the back of the thigh press together; without
-    this the calf rings would pass through the thigh's. Points on the wrong
-    side are moved onto the plane (a hair past it, so the two meet), which makes
-    a crease behind the knee; where a muscle crosses the plane close by, the
-    skin stops just beyond the muscle instead.
+    Behind the hip the skin stretches over the bend instead (the buttock), so
+    the groin's crease is only where the bisecting plane lies in front of the
+    hip's axis.
     """
-    if pose.knee_flexion <= 0.0:
-        return posed
-    half = frame_transform("knee:0.5", pose)
-    normal = half[:3, 2]
-    origin = half[:3, :3] @ np.array([0.0, 0.0, KNEE_CREASE_Z_MM]) + half[:3, 3]
-    side = np.broadcast_to(np.where(z > KNEE_CREASE_Z_MM, 1.0, -1.0)[:, None], posed.shape[:2])
-    depth = (posed - origin) @ normal
-    allowance = np.full(posed.shape[:2], CREASE_OVERLAP_MM)
-    pressed = side * depth < -CREASE_OVERLAP_MM
-    if muscle_points is not None and pressed.any():
-        muscle_depth = (muscle_points - origin) @ normal
-        near = np.abs(muscle_depth) < CREASE_MUSCLE_DEPTH_MM
-        basis = np.stack([half[:3, 0], half[:3, 1]], -1)  # two directions in the plane
-        on_plane = posed[pressed] @ basis
-        muscles_on_plane = muscle_points[near] @ basis
-        allowance[pressed] = _crease_allowance(
-            on_plane, side[pressed], muscles_on_plane, muscle_depth[near]
+    if pose.knee_flexion > 0.0:
+        side = np.where(z > KNEE_CREASE_Z_MM, 1.0, -1.0)[:, None]
+        plane = _crease_plane("knee", KNEE_CREASE_Z_MM, pose)
+        posed = press_to_plane(posed, np.broadcast_to(side, posed.shape[:2]), plane, muscle_points)
+    if pose.hip_flexion > 0.0:
+        rows = z > BLEND_ZONES_MM["hip"][1]  # below, the thigh is far from the groin
+        side = np.where(z[rows] > GROIN_CREASE_Z_MM, 1.0, -1.0)[:, None]
+        plane = _crease_plane("hip", GROIN_CREASE_Z_MM, pose)
+        front = (posed[rows] - plane[:3, 3]) @ plane[:3, 1] > 0.0
+        posed = posed.copy()
+        posed[rows] = press_to_plane(
+            posed[rows], np.broadcast_to(side, front.shape), plane, muscle_points, front
         )
-    overshoot = np.minimum(side * depth + allowance, 0.0)
-    return posed - (side * overshoot)[:, :, None] * normal
+    return posed
 
 
 def skin_points(
     pose: Pose, resolution: float, muscle_points: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Points and outward normals of the skin in a pose; ``muscle_points`` shape the knee crease."""
+    """Points and outward normals of the skin in a pose; ``muscle_points`` shape the creases."""
     template, z = skin_template(resolution)
     n_rings, n_around = skin_shape(resolution)
     transforms = _ring_transforms(z, pose)
@@ -416,7 +384,7 @@ def skin_points(
         posed[groin] = (
             np.einsum("raij,raj->rai", per_point[..., :3, :3], rings[groin]) + per_point[..., :3, 3]
         )
-    posed = _crease_at_knee(posed, z, pose, muscle_points)
+    posed = _creases(posed, z, pose, muscle_points)
     caps = np.stack([transforms[0, :3, :3] @ template[0] + transforms[0, :3, 3],
                      transforms[-1, :3, :3] @ template[-1] + transforms[-1, :3, 3]])  # fmt: skip
     points = np.concatenate([caps[:1], posed.reshape(-1, 3), caps[1:]])

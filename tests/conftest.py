@@ -27,6 +27,7 @@ def make_window(qtbot, catalogue, settings_path):
     """Factory for real AtlasWindows, shown at 1280x800 and closed after the test."""
     from PySide6.QtCore import QSettings
 
+    from tests.gui_helpers import wait_for_view
     from viewer.gui.window import AtlasWindow
 
     windows = []
@@ -40,6 +41,7 @@ def make_window(qtbot, catalogue, settings_path):
             window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window
+        wait_for_view(qtbot, window)  # the 3D view is built after the window is shown
         qtbot.waitUntil(window.view.hasFocus)  # keys start on the 3D view, as for a person
         window.view.render()
         windows.append(window)

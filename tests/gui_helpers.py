@@ -8,6 +8,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 
+def wait_for_view(qtbot, window, timeout_ms: int = 60_000) -> None:
+    """Wait until the window's 3D view is built (``view_ready``), as a person waits for the leg."""
+    if not window.is_view_ready():
+        with qtbot.waitSignal(window.view_ready, timeout=timeout_ms):
+            pass
+    assert window.is_view_ready()
+
+
 def project(view, point) -> QPoint:
     """Widget position (logical pixels) of a world point, through the view's camera."""
     renderer = view.renderer
@@ -63,17 +71,32 @@ def click(widget, position: QPoint) -> None:
 
 def drag(widget, start: QPoint, end: QPoint, steps: int = 12) -> None:
     """Press, move in steps with the button held, release: a rotate gesture."""
-    left = Qt.MouseButton.LeftButton
-    _send(widget, QMouseEvent.Type.MouseButtonPress, start, left, left)
+    press(widget, start)
+    move_held(widget, start, end, steps)
+    release(widget, end)
+
+
+def press(widget, position: QPoint, button=Qt.MouseButton.LeftButton) -> None:
+    """Press a mouse button (the start of a drag or a click)."""
+    _send(widget, QMouseEvent.Type.MouseButtonPress, position, button, button)
+
+
+def move_held(
+    widget, start: QPoint, end: QPoint, steps: int = 12, button=Qt.MouseButton.LeftButton
+) -> None:
+    """Move from ``start`` to ``end`` in steps with ``button`` held, as a drag does."""
     for step in range(1, steps + 1):
         fraction = step / steps
         point = QPoint(
             round(start.x() + (end.x() - start.x()) * fraction),
             round(start.y() + (end.y() - start.y()) * fraction),
         )
-        _send(widget, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
+        _send(widget, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, button)
         QApplication.processEvents()
-    _send(widget, QMouseEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
+
+
+def release(widget, position: QPoint, button=Qt.MouseButton.LeftButton) -> None:
+    _send(widget, QMouseEvent.Type.MouseButtonRelease, position, button, Qt.MouseButton.NoButton)
     QApplication.processEvents()
 
 

@@ -11,6 +11,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 FIGURES = (
+    "first_window_s",
+    "floor_qt_window_s",
+    "memory_at_first_window_mb",
+    "floor_qt_memory_mb",
     "cold_start_s",
     "floor_cold_start_s",
     "mesh_build_first_ms",
@@ -21,6 +25,8 @@ FIGURES = (
     "rotation_frame_ms",
     "floor_rotation_frame_ms",
     "pose_slider_frame_ms",
+    "still_frame_ms",
+    "empty_gl_widget_frame_ms",
     "export_1080p_s",
     "export_4k_s",
     "memory_after_start_mb",
@@ -52,3 +58,8 @@ def test_quick_benchmark_reports_every_figure_as_a_number():
         "llvmpipe" in " ".join(report["machine"]["gl_renderer"]) or report["machine"]["gl_renderer"]
     ), "the OpenGL renderer is described"
     assert report["machine"]["cpu"] and report["machine"]["python"]
+    parts = report["details"]["memory_parts"]["parts_mb"]
+    assert {"qt", "matplotlib", "vtk_pyvista", "meshes", "view_first_frame"} <= set(parts)
+    assert report["details"]["cold_start_app"][0]["toolkits_loaded_at_first_window"] == []
+    still = report["details"]["app_session"]["still_frame"]
+    assert still["cheap_during_drag"] and still["sharp_after_release"], still

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from meshes.export import EXPORT_FORMATS, MeshExportError, export_leg
+from meshes.export_formats import EXPORT_FORMATS
 from viewer.commands.common import add_pose_arguments, pose_from
 from viewer.commands.errors import CommandError
 
@@ -28,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    # VTK loads only when meshes are really written: --help and usage errors answer at once.
+    # VTK and numpy load only when meshes are really written: --help, usage errors and the
+    # window (whose start builds this parser) do without them.
+    from meshes.export import MeshExportError, export_leg  # noqa: PLC0415
     from meshes.leg import build_leg  # noqa: PLC0415
 
     pose = pose_from(arguments, arguments.subparser)

@@ -1,9 +1,12 @@
 """The 3D view widget: pyvistaqt's interactor, tuned for software OpenGL.
 
 It renders only when asked (no 5 Hz redraw timer), without anti-aliasing,
-turns a left click (not a drag) into a pick, and throttles hover picks. Keys
-are left to the window's shortcuts: VTK's own keys (``w`` wireframe, ``3``
-stereo, ``q`` quit...) would surprise a person, so they never reach VTK.
+turns a left click (not a drag) into a pick, and throttles hover picks. While a
+mouse button drags the camera, the wheel zooms, or the pose or the camera changes
+frame after frame (a slider, a motion, arrow keys), it draws cheap frames and then
+one sharp frame (``viewer/render/interactive_quality.py``). Keys are left to the
+window's shortcuts: VTK's own keys (``w`` wireframe, ``3`` stereo, ``q`` quit...)
+would surprise a person, so they never reach VTK.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
+from viewer.render.interactive_quality import SETTLE_S, InteractiveQuality, MotionWatch
 from viewer.render.picking import ClickFilter, PartPicker
 
 HOVER_DELAY_MS = 60
@@ -28,6 +32,14 @@ class AtlasInteractor(QtInteractor):
         super().__init__(parent, auto_update=False, multi_samples=0)
         self.disable_anti_aliasing()
         self.setMouseTracking(True)
+        self.quality = InteractiveQuality(
+            self.ren_win, self.request_render, on_scale=self._on_quality_scale
+        )
+        self._settle_timer = QTimer(self, singleShot=True, interval=round(SETTLE_S * 1000))
+        self._settle_timer.timeout.connect(self._on_settled)
+        self._scene = None
+        self._painting = False
+        self._motion = MotionWatch()
         self.scene = None  # set by the window once the leg is built
         self._clicks = ClickFilter()
         self._picker = PartPicker()
@@ -36,6 +48,61 @@ class AtlasInteractor(QtInteractor):
         self._hover_timer.timeout.connect(self._emit_hover)
         self._route_interaction_renders_through_paint()
         self.renderer.SetUseOIT(False)  # the skin draws front faces only: plain blending suffices
+
+    # -- the scene and the cheap frames while it moves ----------------------------------------
+    @property
+    def scene(self):
+        return self._scene
+
+    @scene.setter
+    def scene(self, scene) -> None:
+        """Set by the window once the leg is built; its pose changes drive the cheap frames."""
+        if self._scene is not None:
+            self._scene.state.events.pose.disconnect(self._on_pose_changed, missing_ok=True)
+        self._scene = scene
+        if scene is not None:
+            # Before the scene's own listener, whose re-pose is the slow part of a step.
+            scene.state.events.pose.connect(self._on_pose_changed, priority=10)
+            scene.set_pixel_scale(self.quality.scale)
+
+    def _on_quality_scale(self, scale: float) -> None:
+        if self._scene is not None:
+            self._scene.set_pixel_scale(scale)
+
+    def _on_pose_changed(self, *_: object) -> None:
+        self._motion.note_change()
+
+    def _on_settled(self) -> None:
+        if self._motion.change_waiting:
+            return  # its frame is on the way and restarts the rest after it
+        self.quality.end("moving")
+        self.quality.end("wheel")
+
+    def _camera_where(self) -> tuple:
+        camera = self.renderer.GetActiveCamera()
+        return (
+            camera.GetPosition(),
+            camera.GetFocalPoint(),
+            camera.GetViewUp(),
+            camera.GetViewAngle(),
+            camera.GetParallelScale(),
+        )
+
+    def _setEventInformation(self, x, y, ctrl, shift, key, repeat=0, keysum=None):
+        """Hand VTK's camera styles positions in render pixels, which are fewer while moving."""
+        scale = self.devicePixelRatioF() * self.quality.scale
+        display_x, display_y = round(x * scale), round((self.height() - y - 1) * scale)
+        self._Iren.SetEventInformation(display_x, display_y, ctrl, shift, key, repeat, keysum)
+
+    @property
+    def window_size(self) -> list[int]:
+        """The view's size in render pixels when sharp, also while cheap frames are drawn
+        smaller: what is laid out from it (pins' callouts, framing) must not shrink."""
+        return list(self.quality.full_size or self.ren_win.GetSize())
+
+    @window_size.setter
+    def window_size(self, size) -> None:
+        QtInteractor.window_size.fset(self, size)
 
     # -- rendering ------------------------------------------------------------------------
     def request_render(self) -> None:
@@ -63,29 +130,50 @@ class AtlasInteractor(QtInteractor):
         interactor.AddObserver("RenderEvent", self._on_interactor_render)
 
     def _on_interactor_render(self, *_: object) -> None:
-        QWidget.update(self)
+        # The paint's own render fires this event too: asking for another paint then
+        # would redraw forever, an idle window drawing several frames a second.
+        if not self._painting:
+            QWidget.update(self)
+
+    def resizeGL(self, w: int, h: int) -> None:
+        super().resizeGL(w, h)
+        self.quality.resized()
 
     def paintGL(self) -> None:
+        # A drag is cheap already, and must turn sharp on its release, not after a rest.
+        dragging = "drag" in self.quality.reasons
+        if self._motion.frame_starting(self._camera_where(), count_camera=not dragging):
+            self.quality.begin("moving")
+        self.quality.frame_drawn()
         interactor = self.ren_win.GetInteractor() if self.ren_win is not None else None
         if interactor is None:
             super().paintGL()
             return
         interactor.EnableRenderOn()
+        self._painting = True
         try:
             super().paintGL()
         finally:
+            self._painting = False
             interactor.EnableRenderOff()
+        if self._motion.frame_done():
+            self._settle_timer.start()  # the rest counts from the frame shown, however slow it was
 
     def set_hover_delay(self, milliseconds: int) -> None:
         """How long the pointer must rest before a hover pick (0: at the next event loop turn)."""
         self._hover_timer.setInterval(max(0, milliseconds))
+
+    def screenshot(self, *args, **kwargs):
+        """A picture of the view is always a sharp one, even in the middle of a drag."""
+        self.quality.end_all()
+        return super().screenshot(*args, **kwargs)
 
     # -- picking --------------------------------------------------------------------------
     def pick_part(self, x: float, y: float) -> str | None:
         """Part id under a widget position (Qt logical pixels, origin top-left)."""
         if self.scene is None:
             return None
-        ratio = self.devicePixelRatioF()
+        ratio = self.devicePixelRatioF() * self.quality.scale
         display_x = x * ratio
         display_y = (self.height() - y - 1) * ratio
         return self._picker.pick(self.renderer, display_x, display_y, self.scene.pickable_actors())
@@ -99,6 +187,7 @@ class AtlasInteractor(QtInteractor):
         if event.button() == Qt.MouseButton.LeftButton:
             position = event.position()
             self._clicks.press(round(position.x()), round(position.y()))
+        self.quality.begin("drag")  # before VTK sees the press, so every position is in one scale
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
@@ -111,6 +200,8 @@ class AtlasInteractor(QtInteractor):
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
+        if not event.buttons():
+            self.quality.end("drag")  # sharp again before a click's pick
         if event.button() != Qt.MouseButton.LeftButton:
             return
         position = event.position()
@@ -122,6 +213,11 @@ class AtlasInteractor(QtInteractor):
             position = event.position()
             self.part_double_clicked.emit(self.pick_part(position.x(), position.y()) or "")
         event.accept()
+
+    def wheelEvent(self, event) -> None:
+        self.quality.begin("wheel")
+        self._settle_timer.start()
+        super().wheelEvent(event)
 
     def leaveEvent(self, event) -> None:
         self._hover_timer.stop()
@@ -142,6 +238,7 @@ class AtlasInteractor(QtInteractor):
 
     def close(self) -> None:
         self._hover_timer.stop()
+        self._settle_timer.stop()
         if self.scene is not None:
             self.scene.disconnect()
             self.scene = None

@@ -81,7 +81,6 @@ class PracticeMode(QObject):
         self._last_click = None
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._tick)
-        window.view.installEventFilter(self)
         panel = self.panel
         panel.choice_made.connect(self.choose)
         panel.name_typed.connect(self.type_name)
@@ -91,6 +90,10 @@ class PracticeMode(QObject):
         panel.again_requested.connect(lambda: self.start(self.spec))
         panel.save_results_requested.connect(self.ask_results_path)
         panel.progress_requested.connect(self.show_progress)
+
+    def attach_view(self, view) -> None:
+        """The 3D view is built: watch where its clicks land (for the thin-structure allowance)."""
+        view.installEventFilter(self)
 
     # -- entering and leaving ------------------------------------------------------------------
     def start(self, spec: PracticeSpec | None = None) -> None:
@@ -185,12 +188,18 @@ class PracticeMode(QObject):
             self.window.motion.play(*question.motion)  # eases into the held position
         if question.kind == "name":
             self.state.select(question.structure)
+        self.window.when_view_ready(lambda: self._frame(question))
+        self.panel.show_question(question, session.index + 1, len(session.questions), session.score)
+        self._asked_at = time.monotonic()
+
+    def _frame(self, question: Question) -> None:
+        """Look at the question's pose from the chosen view (once the 3D view is there)."""
+        if question is not self.question:  # answered and moved on while the view loaded
+            return
         self.window.scene.apply_view(self.state.view)
         if question.pose is not None:
             self.window.scene.frame_poses([question.pose])
         self.window.view.request_render()
-        self.panel.show_question(question, session.index + 1, len(session.questions), session.score)
-        self._asked_at = time.monotonic()
 
     def _plays_a_stretch(self, question: Question) -> bool:
         """A held stretch is shown moving into its position; an exercise's end is posed."""

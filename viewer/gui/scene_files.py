@@ -5,6 +5,11 @@ them and redraws when the pins, the pose or what is visible change. Placing
 a pin: switch "Add pin" on, click the model, type the note. Opening a tour
 hands its steps to the tour panel. A file with bad fields still opens; what
 was left out is listed in a message naming the file and the fields.
+
+The window opens before its 3D view exists (``view_loader.py``): scenes and
+pins work on the state and the pin board from the start; the pin layer (VTK)
+is made in ``attach_view`` once the view is there, and a camera asked for
+before then is kept and applied at that moment.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from viewer.gui.worksheet import write_worksheet
 from viewer.model.pins import Pin, PinBoard
 from viewer.model.scene_file import (
     SUFFIX,
@@ -27,8 +31,6 @@ from viewer.model.scene_file import (
     shipped_tours,
     write_scene_file,
 )
-from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, render_image
-from viewer.render.pins import PinLayer
 
 RECENT_KEY = "scenes/recent"
 MAX_RECENT = 8
@@ -41,7 +43,9 @@ class SceneFiles(QObject):
         self.window = window
         self.state = window.state
         self.pinboard = PinBoard()
-        self.layer = PinLayer(window.view)
+        self.view = None  # the 3D view, once it is built (attach_view)
+        self.layer = None  # the pins drawn in it
+        self._pending_camera: SavedCamera | None = None
         self.path: Path | None = None
         self.steps: list[Scene] = []  # tour steps added in this window, saved with the scene
         self.note_dialog: QInputDialog | None = None
@@ -51,17 +55,28 @@ class SceneFiles(QObject):
         self.pinboard.events.pins.connect(self.redraw)
         for name in ("pose", "hidden", "layers_visible", "layer_opacity"):
             getattr(self.state.events, name).connect(self.redraw)
-        window.view.installEventFilter(self)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
+    def attach_view(self, view) -> None:
+        """The 3D view is built: draw the pins in it, watch its clicks, set a waiting camera."""
+        # Lazy: the pin layer is VTK, which the window must not wait for.
+        from viewer.render.pins import PinLayer  # noqa: PLC0415
+
+        self.view = view
+        self.layer = PinLayer(view)
+        view.installEventFilter(self)
+        self.redraw()
+        if self._pending_camera is not None:
+            self.set_camera(self._pending_camera)
+
     # -- pins ------------------------------------------------------------------------------------
     def redraw(self, *_: object) -> None:
-        scene = self.window.scene
-        if scene is None or self.window.view.scene is None:
+        if self.view is None or self.view.scene is None:  # drawn when the view arrives
             return
+        scene = self.view.scene
         self.layer.show(self.pinboard.pins, scene.leg, scene.visible_parts())
-        self.window.view.request_render()
+        self.view.request_render()
 
     def set_placing(self, on: bool) -> None:
         self.pinboard.placing = on
@@ -73,7 +88,7 @@ class SceneFiles(QObject):
         """While placing: put a pin where the click met the surface, then ask for its note."""
         if not part_id or self._last_click is None:
             return
-        part, position = self.window.view.pick_surface(*self._last_click)
+        part, position = self.view.pick_surface(*self._last_click)
         if part is None:
             return
         self._pending = (part, position)
@@ -98,9 +113,12 @@ class SceneFiles(QObject):
             self.pinboard.remove(len(self.pinboard.pins))
 
     # -- saving and opening ----------------------------------------------------------------------
-    def current_camera(self) -> SavedCamera:
-        camera = self.window.view.camera
-        size = (self.window.view.width(), self.window.view.height())
+    def current_camera(self) -> SavedCamera | None:
+        """The view's camera; before the view exists, the one waiting for it (or None)."""
+        if self.view is None:
+            return self._pending_camera
+        camera = self.view.camera
+        size = (self.view.width(), self.view.height())
         return SavedCamera(
             tuple(camera.position), tuple(camera.focal_point), tuple(camera.up),
             camera.view_angle, size,
@@ -109,8 +127,11 @@ class SceneFiles(QObject):
     def current_scene(self, text: str = "") -> Scene:
         return scene_of(self.state, self.current_camera(), self.pinboard.pins, text)
 
-    def add_tour_step(self) -> QInputDialog:
+    def add_tour_step(self) -> QInputDialog | None:
         """Ask for the step's words, then keep this view as the tour's next step."""
+        if self.view is None:  # a step keeps the camera: ask once the view is there
+            self.window.when_view_ready(self.add_tour_step)
+            return None
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle(f"Tour step {len(self.steps) + 1}")
         dialog.setLabelText("What should the student read at this step?")
@@ -170,20 +191,27 @@ class SceneFiles(QObject):
     def show_scene(self, scene: Scene, move_camera: bool = True) -> None:
         self.window.motion.stop()
         scene.apply_to(self.state)
-        self.layer.forget(scene.pins)
+        if self.layer is not None:
+            self.layer.forget(scene.pins)
         self.pinboard.pins = scene.pins
         self.redraw()
         if move_camera and scene.camera is not None:
             self.set_camera(scene.camera)
+        elif move_camera:  # no camera of its own: an earlier scene's must not wait for the view
+            self._pending_camera = None
 
     def set_camera(self, saved: SavedCamera) -> None:
-        camera = self.window.view.camera
+        if self.view is None:  # applied by attach_view
+            self._pending_camera = saved
+            return
+        self._pending_camera = None
+        camera = self.view.camera
         camera.position = saved.position
         camera.focal_point = saved.focal_point
         camera.up = saved.up
         camera.view_angle = saved.view_angle
-        self.window.view.renderer.reset_camera_clipping_range()
-        self.window.view.request_render()
+        self.view.renderer.reset_camera_clipping_range()
+        self.view.request_render()
 
     def _warn(self, warnings: list[str]) -> None:
         box = QMessageBox(self.window)
@@ -202,12 +230,22 @@ class SceneFiles(QObject):
             return
         start = str((self.path or Path.home() / "scene").with_suffix(".pdf"))
         path, _ = QFileDialog.getSaveFileName(self.window, "Export worksheet", start, "PDF (*.pdf)")
-        if path:
-            self.export_worksheet(Path(path))
+        if path:  # the picture needs the 3D view: made once it is there
+            self.window.when_view_ready(lambda: self.export_worksheet(Path(path)))
 
     def export_worksheet(self, path: Path) -> bool:
         """The view as the window shows it, pins numbered without their notes, then the key."""
-        view = self.window.view
+        # Lazy: the export machinery (the off-screen renderer, the PDF writer) waits for its
+        # first use, so the window does not load it at start.
+        from viewer.gui.worksheet import write_worksheet  # noqa: PLC0415
+        from viewer.render.export import (  # noqa: PLC0415
+            MAX_SIDE_PX,
+            CameraPose,
+            ExportError,
+            render_image,
+        )
+
+        view = self.window.view  # built now if asked before it arrived (a script, a test)
         size = (min(MAX_SIDE_PX, 2 * view.width()), min(MAX_SIDE_PX, 2 * view.height()))
         state = self.state.model_copy(update={"labels": False}, deep=True)
         title = self.path.stem.replace("_", " ") if self.path else "Back of the leg"
@@ -259,7 +297,7 @@ class SceneFiles(QObject):
     # -- events: where the click was, and files dropped on the window ----------------------------
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
-        if watched is self.window.view and kind == QEvent.Type.MouseButtonRelease:
+        if watched is self.view and kind == QEvent.Type.MouseButtonRelease:
             position = event.position()
             self._last_click = (position.x(), position.y())
         elif watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):

@@ -112,14 +112,17 @@ class TourPlayer(QObject):
         self.index = index
         step = self.steps[index]
         scenes = self.window.scenes
-        start = (scenes.current_camera(), self.window.state.pose)
-        pose = step.state.get("pose")
-        scenes.show_scene(step, move_camera=False)
-        if pose is not None and pose != start[1]:
-            self.window.state.pose = start[1]  # glide into the step's pose too
-        self._glide_from, self._glide_to = start, step
-        self._glide_started = time.monotonic()
-        self._timer.start()
+        if self.window.is_view_ready():
+            start = (scenes.current_camera(), self.window.state.pose)
+            pose = step.state.get("pose")
+            scenes.show_scene(step, move_camera=False)
+            if pose is not None and pose != start[1]:
+                self.window.state.pose = start[1]  # glide into the step's pose too
+            self._glide_from, self._glide_to = start, step
+            self._glide_started = time.monotonic()
+            self._timer.start()
+        else:  # nothing to glide from yet: the view opens on the step
+            scenes.show_scene(step)
         self.panel.counter.setText(f"Step {index + 1} of {len(self.steps)}")
         self.panel.text.setText(step.text)
         self.panel.back.setEnabled(index > 0)

@@ -6,7 +6,9 @@ widgets show it, and the actions below only change it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,11 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meshes.leg import build_leg
 from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
-from viewer.gui.interactor import AtlasInteractor
 from viewer.gui.motion_controller import MotionController
 from viewer.gui.practice_mode import PracticeMode
 from viewer.gui.presentation import PresentationMode
@@ -33,8 +33,8 @@ from viewer.gui.scene_files import SceneFiles
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
 from viewer.gui.theme import apply_theme
 from viewer.gui.tour_panel import TourPlayer
+from viewer.gui.view_loader import ViewLoader, after_view
 from viewer.gui.widgets.exercise_browser import ExerciseBrowser
-from viewer.gui.widgets.export_dialog import ExportDialog
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
 from viewer.gui.widgets.pose_panel import PosePanel
@@ -42,7 +42,6 @@ from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.model.views import DEFAULT_VIEW, VIEW_BY_ID, VIEWS
-from viewer.render.scene import LegScene
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
@@ -56,6 +55,9 @@ VIEW_ONLY_SHORTCUTS = frozenset(
 
 
 class AtlasWindow(QMainWindow):
+    #: The 3D view is built and shown (``view`` and ``scene`` exist without waiting).
+    view_ready = Signal()
+
     def __init__(
         self, catalogue, state: AtlasState | None = None, settings: QSettings | None = None
     ) -> None:
@@ -70,21 +72,13 @@ class AtlasWindow(QMainWindow):
             self.settings, self.state, self
         )
 
-        self.view = AtlasInteractor(self)
-        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view.setAccessibleName("3D view of the leg")
-        self.view.setAccessibleDescription(
-            "Arrow keys turn the leg, F frames the selection, Space pauses a motion"
-        )
-        self.setCentralWidget(self.view)
-        self.scene = LegScene(
-            self.view,
-            self.state,
-            build_leg(self.state.pose),
-            name_of=catalogue.display_name,
-            request_render=self.view.request_render,
-        )
-        self.view.scene = self.scene
+        # The 3D view arrives after the window is on screen (viewer/gui/view_loader.py).
+        self._view = self._scene = None
+        self._view_actions: list[QAction] = []
+        self._waiting_for_view: list[Callable[[], object]] = []
+        self._loader = ViewLoader(self.state, catalogue.display_name, self)
+        self._loader.built.connect(self._install_view)
+        self.setCentralWidget(self._loader.placeholder)
 
         self.tree = StructureTree(self.state, catalogue)
         self.layers = LayerStrip(self.state)
@@ -92,7 +86,7 @@ class AtlasWindow(QMainWindow):
         self._build_dock()
         self._build_motion_dock()
         self._build_exercise_dock()
-        self.presentation = PresentationMode(self, self.view, self.state, catalogue)
+        self._presentation: PresentationMode | None = None  # made with the 3D view
         self.scenes = SceneFiles(self)  # before the menus, which list its recent files and tours
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
@@ -101,9 +95,6 @@ class AtlasWindow(QMainWindow):
         self.tour = TourPlayer(self)
 
         self.tree.motion_chosen.connect(self.show_motion)
-        self.view.part_clicked.connect(self._on_part_clicked)
-        self.view.part_double_clicked.connect(self._on_part_double_clicked)
-        self.view.part_hovered.connect(self._on_hover)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
         for event in (self.state.events.hidden, self.state.events.layers_visible):
             event.connect(self._forget_hidden_hover)
@@ -121,6 +112,71 @@ class AtlasWindow(QMainWindow):
         self.statusBar().showMessage(self.settings_note or "Click a muscle to read about it.")
         if not self.settings.contains("window/geometry"):
             self.resize(*DEFAULT_SIZE)
+
+    # -- the 3D view ------------------------------------------------------------------------
+    @property
+    def view(self):
+        """The 3D view (an ``AtlasInteractor``); built now, waiting if need be, if not yet there."""
+        if self._view is None:
+            self._loader.finish()
+        return self._view
+
+    @property
+    def scene(self):
+        """The ``LegScene`` drawing the state in the 3D view (built with ``view``)."""
+        return self._scene if self._scene is not None else self.view.scene
+
+    @property
+    def presentation(self) -> PresentationMode:
+        """F11's presentation mode, which captions the 3D view (so it comes with the view)."""
+        if self._presentation is None:
+            self.view  # noqa: B018 (builds the view, which makes the presentation mode)
+        return self._presentation
+
+    def is_view_ready(self) -> bool:
+        return self._view is not None
+
+    def when_view_ready(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` now if the 3D view is there, else as soon as it arrives."""
+        if self._view is not None:
+            callback()
+        else:
+            self._waiting_for_view.append(callback)
+
+    def _install_view(self, view, scene) -> None:
+        """Swap the placeholder for the built view, wire it and hand it the keys.
+
+        The one place where the 3D view meets the rest of the window: every part
+        that draws in it or listens to it attaches here, then whatever was asked
+        of the view while it loaded runs, then ``view_ready`` is emitted.
+        """
+        placeholder = self.centralWidget()
+        focus = self.focusWidget()
+        take_focus = focus is None or focus is placeholder or focus is self
+        self._view, self._scene = view, scene
+        self._presentation = PresentationMode(self, view, self.state, self.catalogue)
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        view.setAccessibleName("3D view of the leg")
+        view.setAccessibleDescription(
+            "Arrow keys turn the leg, F frames the selection, Space pauses a motion"
+        )
+        view.addActions(self._view_actions)
+        view.part_clicked.connect(self._on_part_clicked)
+        view.part_double_clicked.connect(self._on_part_double_clicked)
+        view.part_hovered.connect(self._on_hover)
+        self.setCentralWidget(view)  # the placeholder is deleted with it
+        if self._framed_once:  # already on screen: frame now; otherwise showEvent does
+            scene.apply_view(self.state.view)
+            view.request_render()
+            view.show()  # a hidden widget cannot take the focus
+            if take_focus:
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scenes.attach_view(view)
+        self.practice.attach_view(view)
+        waiting, self._waiting_for_view = self._waiting_for_view, []
+        for callback in waiting:
+            callback()
+        self.view_ready.emit()
 
     # -- layout -----------------------------------------------------------------------------
     def _build_dock(self) -> None:
@@ -175,6 +231,7 @@ class AtlasWindow(QMainWindow):
         self.tabifyDockWidget(self.dock, self.motion_dock)
         self.dock.raise_()  # a saved layout, restored once everything exists, may change this
         self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
+        self.motion_dock.visibilityChanged.connect(self.pose_panel.set_shown)
         self.motion = MotionController(self.state, self.catalogue, self._frame_poses, self)
         self.info.play_requested.connect(self.motion.play)
         panel = self.pose_panel
@@ -194,6 +251,7 @@ class AtlasWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.exercise_dock)
         self.tabifyDockWidget(self.motion_dock, self.exercise_dock)
         self.dock.raise_()
+        self.exercise_dock.visibilityChanged.connect(self.exercises.set_shown)
         self.exercises.play_requested.connect(self.motion.play)
         self.exercises.end_requested.connect(self.show_end_position)
 
@@ -228,7 +286,7 @@ class AtlasWindow(QMainWindow):
             "export": self.export_dialog,
             "copy": self.copy_view,
             "find": self.focus_search,
-            "focus_view": lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_view": self.focus_view,
             "rotate_left": lambda: self.rotate(-ROTATE_STEP_DEG, 0),
             "rotate_right": lambda: self.rotate(ROTATE_STEP_DEG, 0),
             "rotate_up": lambda: self.rotate(0, ROTATE_STEP_DEG),
@@ -268,7 +326,7 @@ class AtlasWindow(QMainWindow):
                 # Arrows and Space belong to whatever widget has focus (a spin box, the tree,
                 # a button); they turn the leg or pause a motion only from the 3D view.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.view.addAction(action)
+                self._view_actions.append(action)  # added to the 3D view once it exists
             else:
                 self.addAction(action)
             self.actions_by_key[spec.key] = action
@@ -353,7 +411,7 @@ class AtlasWindow(QMainWindow):
 
     def clear(self) -> None:
         """Esc: leave presentation first, then stop a motion, then clear the selection."""
-        if self.presentation.active:
+        if self._presentation is not None and self._presentation.active:
             self.toggle_presentation()
         elif self.motion.is_active:
             self.motion.stop()
@@ -376,6 +434,7 @@ class AtlasWindow(QMainWindow):
             10000,
         )
 
+    @after_view
     def toggle_presentation(self) -> None:
         """F11: the 3D view alone, full screen, with a large caption; again to come back."""
         self.presentation.toggle()
@@ -389,16 +448,22 @@ class AtlasWindow(QMainWindow):
         self.settings.setValue("view/high_contrast", on)
 
     def set_view(self, view: str) -> None:
-        if self.state.view == view:
-            self.scene.apply_view(view)  # same preset again: reframe anyway
-            self.view.request_render()
-        else:
+        if self.state.view != view:
             self.state.view = view
+        elif self._view is not None:  # same preset again: reframe anyway
+            self.scene.apply_view(view)
+            self.view.request_render()
 
+    @after_view
     def rotate(self, azimuth: float, elevation: float) -> None:
         self.scene.rotate(azimuth, elevation)
         self.view.request_render()
 
+    @after_view
+    def focus_view(self) -> None:
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @after_view
     def scene_frame_selection(self) -> None:
         self.scene.frame_selection()
         self.view.request_render()
@@ -415,6 +480,7 @@ class AtlasWindow(QMainWindow):
         self.motion.play(kind, motion_id)
         self.exercises.choose(motion_id)
 
+    @after_view
     def _frame_poses(self, poses) -> None:
         """Frame a motion's range from the side that shows it (lateral, a little above)."""
         if self.state.world and self.state.view != "lateral":
@@ -427,7 +493,7 @@ class AtlasWindow(QMainWindow):
 
     def _keep_leg_in_view(self, *_: object) -> None:
         """A slider that takes the leg out of view brings the camera after it."""
-        if self.motion.is_active:
+        if self.motion.is_active or self._view is None:  # the view frames itself as it arrives
             return
         if not self.scene.is_in_view(self.scene.visible_bounds()):
             self._frame_poses((self.state.pose,))
@@ -436,7 +502,12 @@ class AtlasWindow(QMainWindow):
         if status.phase == "playing":
             self.statusBar().showMessage(f"Showing {status.name}. Space pauses, Esc stops.", 5000)
 
-    def export_dialog(self) -> ExportDialog:
+    @after_view
+    def export_dialog(self):
+        """Open the screenshot dialog (an ``ExportDialog``)."""
+        # Lazy: the export machinery (Pillow, the off-screen renderer) waits for its first use.
+        from viewer.gui.widgets.export_dialog import ExportDialog  # noqa: PLC0415
+
         dialog = ExportDialog(
             self,
             self.state,
@@ -454,6 +525,7 @@ class AtlasWindow(QMainWindow):
         self.last_export_dir = str(path.parent)
         self.statusBar().showMessage(f"Saved {path}", 6000)
 
+    @after_view
     def copy_view(self) -> None:
         pixels = self.view.screenshot(return_img=True).copy()
         height, width = pixels.shape[:2]
@@ -470,12 +542,15 @@ class AtlasWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._framed_once:
-            # Frame again now that the view has its real size (the first framing guessed).
             self._framed_once = True
-            self.scene.apply_view(self.state.view)
-            self.view.request_render()
-            # Keys start on the 3D view, so arrows rotate rather than move a text cursor.
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self._view is not None:  # built before showing; else _install_view does this
+                # Frame again now that the view has its real size (the first framing guessed).
+                self._scene.apply_view(self.state.view)
+                self._view.request_render()
+                # Keys start on the 3D view, so arrows rotate rather than move a text cursor.
+                self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:  # the placeholder keeps the focus for the view (see _install_view)
+                self.centralWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- persistence ------------------------------------------------------------------------
     def restore_dock_state(self) -> None:
@@ -493,5 +568,7 @@ class AtlasWindow(QMainWindow):
         # Everything listening to the state belongs to this window: let go of it all, so a
         # state that outlives the window never calls into deleted widgets.
         self.state.events.disconnect()
-        self.view.close()
+        self._loader.cancel()
+        if self._view is not None:
+            self._view.close()
         super().closeEvent(event)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-from vtkmodules.vtkCommonCore import vtkLookupTable
-
 BACKGROUND_TOP = (0.27, 0.30, 0.34)
 BACKGROUND_BOTTOM = (0.12, 0.13, 0.15)
 
@@ -40,19 +37,21 @@ def blend(colour: tuple[float, ...], towards: tuple[float, ...], amount: float) 
 
 def stretch_colour(change_percent: float) -> tuple[float, float, float]:
     """Colour of a length change on the diverging stretch map."""
-    fraction = float(np.clip(change_percent / STRETCH_LIMIT_PERCENT, -1.0, 1.0))
+    fraction = max(-1.0, min(1.0, float(change_percent) / STRETCH_LIMIT_PERCENT))
     end = STRETCH_LENGTHENED if fraction > 0 else STRETCH_SHORTENED
     return blend(STRETCH_NEUTRAL, end, abs(fraction))
 
 
 def stretch_lookup_table(steps: int = 64):
     """VTK lookup table of the stretch map, for its colour bar."""
+    # Lazy: the window's pose panel and placeholder use this module's colours before VTK loads.
+    from vtkmodules.vtkCommonCore import vtkLookupTable  # noqa: PLC0415
+
     table = vtkLookupTable()
     table.SetNumberOfTableValues(steps)
     table.SetRange(-STRETCH_LIMIT_PERCENT, STRETCH_LIMIT_PERCENT)
-    for index, value in enumerate(
-        np.linspace(-STRETCH_LIMIT_PERCENT, STRETCH_LIMIT_PERCENT, steps)
-    ):
-        table.SetTableValue(index, *stretch_colour(float(value)), 1.0)
+    for index in range(steps):
+        value = STRETCH_LIMIT_PERCENT * (2.0 * index / (steps - 1) - 1.0)
+        table.SetTableValue(index, *stretch_colour(value), 1.0)
     table.Build()
     return table

@@ -299,6 +299,7 @@ class LabelLayer:
         self.name_of = name_of
         self.style = style
         self.font_size = style.label_px
+        self.pixel_scale = 1.0  # render pixels per view pixel (below 1 while the view moves)
         self.parts: list[str] = []
         self.meshes: Mapping[str, pv.PolyData] = {}
         self.leg_bounds: np.ndarray | None = None
@@ -357,6 +358,13 @@ class LabelLayer:
             self.texts[part_id] = actor
         self.relayout()
 
+    def set_pixel_scale(self, scale: float) -> None:
+        """Lay out for a picture drawn at ``scale`` times the view's size (the cheap frames
+        of ``render/interactive_quality.py``), so the labels keep their places on screen."""
+        if scale != self.pixel_scale:
+            self.pixel_scale = scale
+            self._camera_time = -1  # lay out again before the next render
+
     def _before_render(self, *_: object) -> None:
         if self.renderer.GetActiveCamera().GetMTime() != self._camera_time:
             self.relayout()
@@ -393,11 +401,13 @@ class LabelLayer:
             projected = np.array([_to_display(self.renderer, corner) for corner in corners])
             low, high = projected.min(axis=0), projected.max(axis=0)
             leg_box = Box(low[0], low[1], high[0] - low[0], high[1] - low[1])
-            sizes = [label_size(self.name_of(p), self.font_size) for p in self.parts]
+            font_px = self.font_size * self.pixel_scale
+            sizes = [label_size(self.name_of(p), font_px) for p in self.parts]
             viewport = tuple(self.renderer.GetSize())
             # Keep clear of the stretch map's colour bar along the bottom.
             floor = 4.0 + self.reserve_bottom * viewport[1]
-            callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor, self.style.scale)
+            spacing = self.style.scale * self.pixel_scale
+            callouts = layout_callouts(anchors, sizes, leg_box, viewport, floor, spacing)
             for part_id, anchor, callout in zip(self.parts, anchors, callouts, strict=True):
                 box = callout.box
                 self.boxes[part_id] = box

@@ -118,7 +118,7 @@ class PinLayer:
         renderer = self.plotter.renderer
         renderer.SetWorldPoint(*position, 1.0)
         renderer.WorldToDisplay()
-        return renderer.GetDisplayPoint()[0] < self.plotter.window_size[0] / 2
+        return renderer.GetDisplayPoint()[0] < renderer.GetSize()[0] / 2
 
     def remove(self) -> None:
         for actor in self._actors:

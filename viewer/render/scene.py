@@ -57,6 +57,7 @@ class LegScene:
         self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
         self._outline_pose: dict[str, object] = {}
         self._labels: LabelLayer | None = None
+        self._pixel_scale = 1.0  # below 1 while the view draws cheap frames
         self._colour_bar = None
         self._styles: dict = {}
         self._placed_key = (state.pose, state.world)
@@ -150,7 +151,13 @@ class LegScene:
         for part_id, actor in self.actors.items():
             visible = self.state.is_part_visible(part_id)
             actor.visibility = visible
-            actor.prop.opacity = self.state.opacity_of_layer(PART_BY_ID[part_id].layer)
+            opacity = self.state.opacity_of_layer(PART_BY_ID[part_id].layer)
+            actor.prop.opacity = opacity
+            # Every part is a closed, outward-facing surface: while it is opaque its back
+            # faces are hidden anyway, and culling them early saves a good part of a software
+            # render (the picture is pixel-identical). A see-through part keeps its far side.
+            skin = PART_BY_ID[part_id].kind == "skin"
+            actor.prop.SetBackfaceCulling(skin or opacity >= 1.0)
         self._update_outline()
         self.update_labels()
 
@@ -307,9 +314,17 @@ class LegScene:
             return
         if self._labels is None:
             self._labels = LabelLayer(self.plotter.renderer, self.name_of, self.style)
+            self._labels.set_pixel_scale(self._pixel_scale)
         parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
         self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
+
+    def set_pixel_scale(self, scale: float) -> None:
+        """The picture is drawn at ``scale`` times the view's size while it moves
+        (``render/interactive_quality.py``): the labels lay themselves out for it."""
+        self._pixel_scale = scale
+        if self._labels is not None:
+            self._labels.set_pixel_scale(scale)
 
     def leader_segments(self) -> list:
         """Each label's leader line as (anchor, end) in display pixels, for layout checks."""

@@ -82,6 +82,8 @@ class ExerciseBrowser(QWidget):
         self.compare_choice.currentIndexChanged.connect(lambda *_: self.show_details())
         self.play_button.clicked.connect(self._play)
         self.end_button.clicked.connect(self._end)
+        self._details_stale = True
+        self.shown = False  # the window says when its tab is in front (set_shown)
         self.list.setCurrentRow(0)
 
     # -- choosing --------------------------------------------------------------------------
@@ -140,7 +142,18 @@ class ExerciseBrowser(QWidget):
         self.message.setVisible(bool(message))
 
     # -- details ---------------------------------------------------------------------------
+    def set_shown(self, shown: bool) -> None:
+        """The tab holding the browser came to the front (True) or went behind another."""
+        self.shown = shown
+        if shown and self._details_stale:
+            self.show_details()
+
     def show_details(self) -> None:
+        """The chosen movement's details, worked out while its tab is in front (they need the
+        muscle lengths, which the window's start does without)."""
+        self._details_stale = not self.shown
+        if self._details_stale:
+            return
         movement = self.current()
         if movement is None:
             self.details.clear()

@@ -143,6 +143,8 @@ class PosePanel(QWidget):
         self.table.setToolTip("Click a row to select that muscle")
         self.table.cellClicked.connect(self._select_row)
         self._row_parts: list[str] = []
+        self._table_stale = True
+        self.shown = False  # the window says when its tab is in front (set_shown)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -181,7 +183,24 @@ class PosePanel(QWidget):
         finally:
             self._applying = False
         self.reset_button.setEnabled(pose != STANDING)
-        rows = length_rows(pose)
+        self._refresh_table()
+
+    def set_shown(self, shown: bool) -> None:
+        """The tab holding the panel came to the front (True) or went behind another."""
+        self.shown = shown
+        if shown and self._table_stale:
+            self._refresh_table()
+
+    def _refresh_table(self) -> None:
+        """The lengths of the pose, worked out only while the table can be seen.
+
+        The tab sits behind the Atlas tab at start and during most motions, so
+        the muscle paths (and numpy) wait until it is first shown.
+        """
+        self._table_stale = not self.shown
+        if self._table_stale:
+            return
+        rows = length_rows(self.state.pose)
         self._row_parts = [row.part_id for row in rows]
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
