@@ -47,14 +47,19 @@ GRID_POSES = tuple(
     for knee in (0.0, 70.0, 140.0)
     for ankle in (-50.0, 30.0)
 )
-#: Bone penetration is checked over the same grid, to the end of the knee's range: with a hinge
-#: knee the tibial head swings into the popliteal fossa past about 110 degrees, and the swept
-#: parts there are moved out of the bones (``meshes.bone_clearance``); 125 degrees is where that
-#: clearance is still growing.
-PENETRATION_POSES = (
-    *CONTAINMENT_POSES,
-    Pose(knee_flexion=125),
-    Pose(hip_flexion=90, knee_flexion=125, ankle_dorsiflexion=-50),
+#: Bone penetration is checked over the same poses and grid, to the end of the knee's range: with
+#: a hinge knee the tibial head swings into the popliteal fossa past about 110 degrees, and the
+#: swept parts there are moved out of the bones (``meshes.bone_clearance``); 125 degrees is where
+#: that clearance is still growing.
+PENETRATION_POSES = tuple(
+    dict.fromkeys(
+        (
+            *CONTAINMENT_POSES,
+            *GRID_POSES,
+            Pose(knee_flexion=125),
+            Pose(hip_flexion=90, knee_flexion=125, ankle_dorsiflexion=-50),
+        )
+    )
 )
 
 
