@@ -201,7 +201,7 @@ def test_a_drag_draws_cheap_frames_and_a_sharp_one_on_release(window, qtbot):
     shown = _frames(view)
     start, end = QPoint(400, 400), QPoint(520, 420)
     press(view, start)
-    assert view.quality.active
+    assert not view.quality.active, "a press alone may still be a click: nothing changes yet"
     before = shown[0]
     move_held(view, start, end, steps=6)
     qtbot.waitUntil(lambda: shown[0] > before)
@@ -326,3 +326,20 @@ def test_culling_the_back_of_opaque_parts_leaves_the_picture_unchanged(catalogue
     finally:
         plotter.close()
     assert np.array_equal(fast, full)
+
+
+def test_a_click_never_resizes_the_render_window(window, qtbot):
+    """A click is not a drag: no cheap frame, no reallocated buffers, no extra render."""
+    view = window.view
+    sizes = []
+    observer = view.ren_win.AddObserver("WindowResizeEvent", lambda *_: sizes.append(1))
+    owed = view.quality.still_frames_requested
+    try:
+        for x in (300, 420, 520):
+            press(view, QPoint(x, 400))
+            move_held(view, QPoint(x, 400), QPoint(x + 2, 401), steps=2)  # a hand's jitter
+            assert not view.quality.active
+            release(view, QPoint(x + 2, 401))
+    finally:
+        view.ren_win.RemoveObserver(observer)
+    assert not sizes and view.quality.still_frames_requested == owed

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
 from viewer.render.interactive_quality import SETTLE_S, InteractiveQuality, MotionWatch
-from viewer.render.picking import ClickFilter, PartPicker
+from viewer.render.picking import CLICK_TOLERANCE_PX, ClickFilter, PartPicker
 
 HOVER_DELAY_MS = 60
 
@@ -42,6 +42,7 @@ class AtlasInteractor(QtInteractor):
         self._motion = MotionWatch()
         self.scene = None  # set by the window once the leg is built
         self._clicks = ClickFilter()
+        self._pressed_at: QPoint | None = None  # where a button went down, until it moves away
         self._picker = PartPicker()
         self._hover_position: QPoint | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)
@@ -140,8 +141,9 @@ class AtlasInteractor(QtInteractor):
         self.quality.resized()
 
     def paintGL(self) -> None:
-        # A drag is cheap already, and must turn sharp on its release, not after a rest.
-        dragging = "drag" in self.quality.reasons
+        # A drag is cheap already, and must turn sharp on its release, not after a rest; a
+        # button held within a click's reach moves the camera a hair, which is no movement.
+        dragging = "drag" in self.quality.reasons or self._pressed_at is not None
         if self._motion.frame_starting(self._camera_where(), count_camera=not dragging):
             self.quality.begin("moving")
         self.quality.frame_drawn()
@@ -187,12 +189,16 @@ class AtlasInteractor(QtInteractor):
         if event.button() == Qt.MouseButton.LeftButton:
             position = event.position()
             self._clicks.press(round(position.x()), round(position.y()))
-        self.quality.begin("drag")  # before VTK sees the press, so every position is in one scale
+        # The cheap frames wait for the pointer to move: a click never resizes the render
+        # window (each resize reallocates llvmpipe's buffers, costing time and heap).
+        self._pressed_at = event.position().toPoint()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         position = event.position()
         self._clicks.move(round(position.x()), round(position.y()))
+        if event.buttons() != Qt.MouseButton.NoButton and self._moved_from_press(position):
+            self._begin_drag()
         if event.buttons() == Qt.MouseButton.NoButton:
             self._hover_position = position.toPoint()
             self._hover_timer.start()
@@ -201,12 +207,28 @@ class AtlasInteractor(QtInteractor):
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if not event.buttons():
+            self._pressed_at = None
             self.quality.end("drag")  # sharp again before a click's pick
         if event.button() != Qt.MouseButton.LeftButton:
             return
         position = event.position()
         if self._clicks.release(round(position.x()), round(position.y())):
             self.part_clicked.emit(self.pick_part(position.x(), position.y()) or "")
+
+    def _moved_from_press(self, position) -> bool:
+        if self._pressed_at is None:
+            return False
+        moved = position.toPoint() - self._pressed_at
+        return max(abs(moved.x()), abs(moved.y())) > CLICK_TOLERANCE_PX
+
+    def _begin_drag(self) -> None:
+        """Draw cheaply from now on; VTK's last position is moved into the smaller picture's
+        pixels, so the camera turns from where the pointer was, without a jump."""
+        self._pressed_at = None
+        self.quality.begin("drag")
+        scale = self.quality.scale
+        x, y = self._Iren.GetEventPosition()
+        self._Iren.SetEventPosition(round(x * scale), round(y * scale))
 
     def mouseDoubleClickEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
