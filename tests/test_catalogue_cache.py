@@ -1,0 +1,103 @@
+"""The validated catalogue on disk: the same cards, never stale, never trusted when corrupt."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations import AnnotationError, catalogue_cache, load_annotations
+from annotations.catalogue_cache import cache_path, load_cached_annotations
+from annotations.loader import DATA_DIR
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LEGATLAS_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def teacher(tmp_path):
+    folder = tmp_path / "teacher"
+    folder.mkdir()
+    (folder / "mine.toml").write_text("[notes]\nsoleus = ['First note.']\n", encoding="utf-8")
+    return folder
+
+
+def cached_files(cache_dir):
+    return sorted(cache_dir.glob("catalogue-*.pickle"))
+
+
+def test_the_cached_catalogue_is_the_validated_one(cache_dir, teacher):
+    fresh = load_annotations([teacher])
+    first = load_cached_annotations([teacher])  # validates and writes
+    again = load_cached_annotations([teacher])  # reads the file
+    assert len(cached_files(cache_dir)) == 1
+    for catalogue in (first, again):
+        assert vars(catalogue).keys() == vars(fresh).keys()
+        for name, value in vars(fresh).items():
+            assert getattr(catalogue, name) == value, name
+    assert again.exercises["deadlift"].id == "romanian_deadlift"  # aliases survive
+    assert "First note." in again.cards["soleus"].notes
+
+
+def test_an_unchanged_start_does_not_validate_again(cache_dir, teacher, monkeypatch):
+    load_cached_annotations([teacher])
+
+    def no_validation(*arguments):
+        raise AssertionError("validated although nothing changed")
+
+    monkeypatch.setattr(catalogue_cache, "load_annotations", no_validation)
+    assert "First note." in load_cached_annotations([teacher]).cards["soleus"].notes
+
+
+def test_an_edited_data_file_gives_its_new_content(cache_dir, teacher):
+    load_cached_annotations([teacher])
+    (teacher / "mine.toml").write_text("[notes]\nsoleus = ['Second note.']\n", encoding="utf-8")
+    notes = load_cached_annotations([teacher]).cards["soleus"].notes
+    assert "Second note." in notes and "First note." not in notes
+    assert len(cached_files(cache_dir)) == 1  # the stale file is gone
+
+
+def test_a_new_or_removed_file_changes_the_key(cache_dir, teacher):
+    before = cache_path([DATA_DIR, teacher])
+    added = teacher / "more.toml"
+    added.write_text("[notes]\ngastrocnemius = ['Added.']\n", encoding="utf-8")
+    assert cache_path([DATA_DIR, teacher]) != before
+    assert "Added." in load_cached_annotations([teacher]).cards["gastrocnemius"].notes
+    added.unlink()
+    assert cache_path([DATA_DIR, teacher]) == before
+    assert cache_path([DATA_DIR]) != before
+
+
+def test_a_broken_file_still_names_file_and_field_after_a_cached_start(cache_dir, teacher):
+    load_cached_annotations([teacher])
+    path = teacher / "mine.toml"
+    path.write_text("[notes]\nquadriceps = ['Front of the thigh.']\n", encoding="utf-8")
+    with pytest.raises(AnnotationError) as caught:
+        load_cached_annotations([teacher])
+    assert str(caught.value) == f"{path}: notes.quadriceps: unknown id 'quadriceps'"
+    assert len(cached_files(cache_dir)) == 1  # the broken content was never cached
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle at all", b"\x80\x05K\x01."])
+def test_a_corrupt_cache_file_is_ignored_and_rebuilt(cache_dir, teacher, content):
+    load_cached_annotations([teacher])
+    [stored] = cached_files(cache_dir)
+    stored.write_bytes(content)  # truncated, garbage, or a pickle of something else
+    catalogue = load_cached_annotations([teacher])
+    assert "First note." in catalogue.cards["soleus"].notes
+    assert stored.read_bytes() != content  # written again
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch, teacher):
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    monkeypatch.setenv("LEGATLAS_CACHE", str(blocker / "cache"))
+    assert "First note." in load_cached_annotations([teacher]).cards["soleus"].notes
+
+
+def test_a_missing_teacher_folder_is_reported_as_before(cache_dir, tmp_path):
+    missing = tmp_path / "nowhere"
+    with pytest.raises(AnnotationError, match="annotation folder not found"):
+        load_cached_annotations([missing])
