@@ -43,15 +43,19 @@ def cache_folder() -> Path:
     )
 
 
+#: The ``meshes`` modules the loader's checks read (ids, kinds, groups, pose ranges).
+MESH_SOURCES = ("__init__.py", "parts.py", "palette.py", "pose.py")
+
+
 def _code_sources() -> list[Path]:
-    """The source files of every loaded module the loader's checks depend on."""
-    sources = set()
-    for name, module in list(sys.modules.items()):
-        if name.split(".")[0] in ("annotations", "meshes"):
-            source = getattr(module, "__file__", None)
-            if source and source.endswith(".py"):
-                sources.add(Path(source))
-    return sorted(sources)
+    """Every source file of ``annotations`` and the ``meshes`` modules it reads.
+
+    A fixed list, not what happens to be imported: every command must compute
+    the same key, or each would throw away the others' cache.
+    """
+    here = Path(__file__).resolve().parent
+    meshes = here.parent / "meshes"
+    return sorted(here.glob("*.py")) + [meshes / name for name in MESH_SOURCES]
 
 
 def cache_key(folders: Sequence[Path]) -> str:

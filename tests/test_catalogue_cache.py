@@ -101,3 +101,11 @@ def test_a_missing_teacher_folder_is_reported_as_before(cache_dir, tmp_path):
     missing = tmp_path / "nowhere"
     with pytest.raises(AnnotationError, match="annotation folder not found"):
         load_cached_annotations([missing])
+
+
+def test_the_key_does_not_depend_on_what_else_is_imported(cache_dir):
+    """Every command (window, screenshot, info) must find the same file, not replace it."""
+    before = cache_path([DATA_DIR])
+    import meshes.cache  # noqa: F401  (imported here only to change sys.modules)
+
+    assert cache_path([DATA_DIR]) == before
