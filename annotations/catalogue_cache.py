@@ -4,9 +4,10 @@ Reading and validating every card costs about a tenth of a second, and
 building the pydantic validators for it as much again; both are the same on
 every start until a data file or the code changes. The finished ``Catalogue``
 is pickled in the user's cache folder (``LEGATLAS_CACHE`` overrides it, as for
-the mesh cache) under a key that hashes the bytes and names of every data file
-read (built-in and the teacher's folders), the source of every ``annotations``
-and ``meshes`` module the checks use, and the Python and pydantic versions. So
+the mesh cache), one file per list of card folders, together with a key
+that hashes the bytes and names of every data file read (built-in and the
+teacher's folders), the source of every ``annotations`` module and of the
+``meshes`` modules the checks use, and the Python and pydantic versions. So
 any edit to a data file gives a new key and the files are validated again,
 with the usual error naming file and field when one is broken; a stale file is
 never read, and an unreadable or corrupt one is ignored and rebuilt. Only a
@@ -65,7 +66,7 @@ def cache_key(folders: Sequence[Path]) -> str:
     for source in _code_sources():
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     for folder in folders:
-        digest.update(str(folder.resolve()).encode() + b"\0")
+        digest.update(b"\1")
         for path in sorted(folder.glob("*.toml")):
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -73,31 +74,36 @@ def cache_key(folders: Sequence[Path]) -> str:
 
 
 def cache_path(folders: Sequence[Path]) -> Path:
-    return cache_folder() / f"{FILE_PREFIX}{cache_key(folders)[:24]}{FILE_SUFFIX}"
+    """One file per list of folders, so two installs or teachers' folders never evict each other."""
+    names = "\0".join(str(folder.resolve()) for folder in folders)
+    return (
+        cache_folder()
+        / f"{FILE_PREFIX}{hashlib.sha256(names.encode()).hexdigest()[:16]}{FILE_SUFFIX}"
+    )
 
 
-def _read(path: Path) -> Catalogue | None:
+def _read(path: Path, key: str) -> Catalogue | None:
+    """The stored catalogue if it was made from exactly this content and code, else None."""
     try:
         with path.open("rb") as stream:
-            catalogue = pickle.load(stream)
+            stored_key, catalogue = pickle.load(stream)
     except Exception:  # absent, partial, corrupt or from other code: validate afresh
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
+    if stored_key != key or not isinstance(catalogue, Catalogue):
+        return None  # stale: a data file or the code changed since it was written
+    return catalogue
 
 
-def _write(path: Path, catalogue: Catalogue) -> None:
+def _write(path: Path, key: str, catalogue: Catalogue) -> None:
     """Best effort and atomic: a failure leaves no file behind and the start goes on."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(catalogue, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+            pickle.dump((key, catalogue), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # a stale file for these folders is replaced, never kept
         temporary = None
-        for older in path.parent.glob(f"{FILE_PREFIX}*{FILE_SUFFIX}"):
-            if older != path:  # for other files or code: never read again
-                older.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
@@ -112,9 +118,9 @@ def load_cached_annotations(extra_dirs: Sequence[str | Path] = ()) -> Catalogue:
     folders = [DATA_DIR, *map(Path, extra_dirs)]
     if not all(folder.is_dir() for folder in folders):
         return load_annotations(extra_dirs)  # which names the missing folder
-    path = cache_path(folders)
-    catalogue = _read(path)
+    path, key = cache_path(folders), cache_key(folders)
+    catalogue = _read(path, key)
     if catalogue is None:
         catalogue = load_annotations(extra_dirs)
-        _write(path, catalogue)
+        _write(path, key, catalogue)
     return catalogue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotations import AnnotationError, catalogue_cache, load_annotations
-from annotations.catalogue_cache import cache_path, load_cached_annotations
+from annotations.catalogue_cache import cache_key, cache_path, load_cached_annotations
 from annotations.loader import DATA_DIR
 
 
@@ -56,18 +56,27 @@ def test_an_edited_data_file_gives_its_new_content(cache_dir, teacher):
     (teacher / "mine.toml").write_text("[notes]\nsoleus = ['Second note.']\n", encoding="utf-8")
     notes = load_cached_annotations([teacher]).cards["soleus"].notes
     assert "Second note." in notes and "First note." not in notes
-    assert len(cached_files(cache_dir)) == 1  # the stale file is gone
+    assert len(cached_files(cache_dir)) == 1  # the stale file was replaced
 
 
 def test_a_new_or_removed_file_changes_the_key(cache_dir, teacher):
-    before = cache_path([DATA_DIR, teacher])
+    before = cache_key([DATA_DIR, teacher])
     added = teacher / "more.toml"
     added.write_text("[notes]\ngastrocnemius = ['Added.']\n", encoding="utf-8")
-    assert cache_path([DATA_DIR, teacher]) != before
+    assert cache_key([DATA_DIR, teacher]) != before
     assert "Added." in load_cached_annotations([teacher]).cards["gastrocnemius"].notes
     added.unlink()
-    assert cache_path([DATA_DIR, teacher]) == before
-    assert cache_path([DATA_DIR]) != before
+    assert cache_key([DATA_DIR, teacher]) == before
+    assert "Added." not in load_cached_annotations([teacher]).cards["gastrocnemius"].notes
+
+
+def test_other_folders_keep_their_own_file(cache_dir, teacher):
+    """The built-in cards alone and with a teacher's folder do not evict each other."""
+    load_cached_annotations()
+    load_cached_annotations([teacher])
+    assert len(cached_files(cache_dir)) == 2
+    assert cache_path([DATA_DIR]) != cache_path([DATA_DIR, teacher])
+    assert "First note." not in load_cached_annotations().cards["soleus"].notes
 
 
 def test_a_broken_file_still_names_file_and_field_after_a_cached_start(cache_dir, teacher):
@@ -105,7 +114,7 @@ def test_a_missing_teacher_folder_is_reported_as_before(cache_dir, tmp_path):
 
 def test_the_key_does_not_depend_on_what_else_is_imported(cache_dir):
     """Every command (window, screenshot, info) must find the same file, not replace it."""
-    before = cache_path([DATA_DIR])
+    before = cache_key([DATA_DIR])
     import meshes.cache  # noqa: F401  (imported here only to change sys.modules)
 
-    assert cache_path([DATA_DIR]) == before
+    assert cache_key([DATA_DIR]) == before
