@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from annotations import AnnotationError, catalogue_cache, load_annotations
@@ -118,3 +122,22 @@ def test_the_key_does_not_depend_on_what_else_is_imported(cache_dir):
     import meshes.cache  # noqa: F401  (imported here only to change sys.modules)
 
     assert cache_key([DATA_DIR]) == before
+
+
+def test_the_command_line_sees_an_edit_and_a_broken_file_through_the_cache(cache_dir, teacher):
+    """The real entry point, twice with one cache: the edit shows, then the error names the file."""
+    command = [sys.executable, "-m", "viewer", "info", "soleus", "--annotations", str(teacher)]
+    environment = {**os.environ, "LEGATLAS_CACHE": str(cache_dir)}
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=120)
+
+    assert "First note." in run().stdout
+    path = teacher / "mine.toml"
+    path.write_text("[notes]\nsoleus = ['Second note.']\n", encoding="utf-8")
+    shown = run().stdout
+    assert "Second note." in shown and "First note." not in shown
+    path.write_text("[notes]\nquadriceps = ['Front of the thigh.']\n", encoding="utf-8")
+    broken = run()
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
+    assert f"{path}: notes.quadriceps: unknown id 'quadriceps'" in broken.stderr
