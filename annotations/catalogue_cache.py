@@ -118,7 +118,10 @@ def load_cached_annotations(extra_dirs: Sequence[str | Path] = ()) -> Catalogue:
     folders = [DATA_DIR, *map(Path, extra_dirs)]
     if not all(folder.is_dir() for folder in folders):
         return load_annotations(extra_dirs)  # which names the missing folder
-    path, key = cache_path(folders), cache_key(folders)
+    try:
+        path, key = cache_path(folders), cache_key(folders)
+    except OSError:  # a source not on disk (a frozen build) or a file unreadable:
+        return load_annotations(extra_dirs)  # validate every time; its errors name the file
     catalogue = _read(path, key)
     if catalogue is None:
         catalogue = load_annotations(extra_dirs)

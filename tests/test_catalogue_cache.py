@@ -141,3 +141,10 @@ def test_the_command_line_sees_an_edit_and_a_broken_file_through_the_cache(cache
     broken = run()
     assert broken.returncode == 1 and "Traceback" not in broken.stderr
     assert f"{path}: notes.quadriceps: unknown id 'quadriceps'" in broken.stderr
+
+
+def test_without_its_sources_on_disk_the_cache_is_skipped(cache_dir, teacher, monkeypatch):
+    """A frozen build ships bytecode only: no key can be made, so the cards are validated."""
+    monkeypatch.setattr(catalogue_cache, "MESH_SOURCES", ("no_such_module.py",))
+    assert "First note." in load_cached_annotations([teacher]).cards["soleus"].notes
+    assert cached_files(cache_dir) == []
