@@ -43,9 +43,13 @@ SpinalRoots = Annotated[str, StringConstraints(pattern=r"^[LS][1-5](, [LS][1-5])
 
 
 class Model(BaseModel):
-    """Base of every model: unknown keys are errors (a typo must not vanish silently)."""
+    """Base of every model: unknown keys are errors (a typo must not vanish silently).
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    ``defer_build``: a start that reads the cached catalogue never validates, so
+    building every validator at import would only delay the first window.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 def _angle(name: str) -> Any:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from difflib import get_close_matches
 
-from annotations import AnnotationError, load_annotations, user_annotation_dirs
+from annotations import AnnotationError, user_annotation_dirs
 from annotations.catalogue import Catalogue
+from annotations.catalogue_cache import load_cached_annotations
 from meshes.parts import PART_BY_ID
 from meshes.pose import POSE_RANGES_DEG, Pose
 from viewer.commands.errors import CommandError
@@ -18,9 +19,10 @@ def load_catalogue(arguments: argparse.Namespace) -> Catalogue:
     """Load the cards (built-in, then ``--annotations`` and ``LEGATLAS_ANNOTATIONS``).
 
     A broken data file becomes a one-line ``CommandError`` naming the file.
+    Unchanged files come from the validated cache (annotations/catalogue_cache.py).
     """
     try:
-        return load_annotations(user_annotation_dirs(arguments.annotations))
+        return load_cached_annotations(user_annotation_dirs(arguments.annotations))
     except AnnotationError as error:
         raise CommandError(str(error), status=1) from None
 

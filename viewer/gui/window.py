@@ -7,6 +7,7 @@ widgets show it, and the actions below only change it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
@@ -27,7 +28,6 @@ from meshes.parts import LAYERS, PART_BY_ID
 from viewer import __version__
 from viewer.gui.actions import ACTION_SPECS, ROTATE_STEP_DEG, shortcuts_html, tooltip
 from viewer.gui.motion_controller import MotionController
-from viewer.gui.practice_mode import PracticeMode
 from viewer.gui.presentation import PresentationMode
 from viewer.gui.scene_files import SceneFiles
 from viewer.gui.settings import open_settings, restore_preferences, save_preferences
@@ -42,6 +42,9 @@ from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.model.views import DEFAULT_VIEW, VIEW_BY_ID, VIEWS
+
+if TYPE_CHECKING:
+    from viewer.gui.practice_mode import PracticeMode
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
@@ -91,8 +94,10 @@ class AtlasWindow(QMainWindow):
         self.actions_by_key: dict[str, QAction] = {}
         self._build_actions()
         self._build_menus_and_toolbar()
-        self.practice = PracticeMode(self)
-        self.tour = TourPlayer(self)
+        # Practice mode and the tour player (each with its panel and dock) are made on first
+        # use: the first window does not wait for them, and most sessions open neither.
+        self._practice: PracticeMode | None = None
+        self._tour: TourPlayer | None = None
 
         self.tree.motion_chosen.connect(self.show_motion)
         self.state.events.layers_visible.connect(self._sync_layer_actions)
@@ -120,6 +125,30 @@ class AtlasWindow(QMainWindow):
         if self._view is None:
             self._loader.finish()
         return self._view
+
+    @property
+    def practice(self) -> PracticeMode:
+        """Practice mode, made the first time anything asks for it."""
+        if self._practice is None:
+            # Imported here, not at the top: practice mode's modules (questions, review,
+            # the panel) would cost the first window tens of milliseconds.
+            from viewer.gui.practice_mode import PracticeMode  # noqa: PLC0415
+
+            self._practice = PracticeMode(self)
+            if self._view is not None:
+                self._practice.attach_view(self._view)
+        return self._practice
+
+    @property
+    def tour(self) -> TourPlayer:
+        """The tour player, made the first time a tour is opened."""
+        if self._tour is None:
+            self._tour = TourPlayer(self)
+        return self._tour
+
+    def _practising(self) -> bool:
+        """In a practice session (without making practice mode just to ask)."""
+        return self._practice is not None and self._practice.active
 
     @property
     def scene(self):
@@ -172,7 +201,8 @@ class AtlasWindow(QMainWindow):
             if take_focus:
                 view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scenes.attach_view(view)
-        self.practice.attach_view(view)
+        if self._practice is not None:
+            self._practice.attach_view(view)
         waiting, self._waiting_for_view = self._waiting_for_view, []
         for callback in waiting:
             callback()
@@ -376,7 +406,7 @@ class AtlasWindow(QMainWindow):
         if self.scenes.pinboard.placing:
             self.scenes.part_clicked(part_id)
             return
-        if self.practice.active:  # a click answers a question; selecting would give it away
+        if self._practising():  # a click answers a question; selecting would give it away
             self.practice.part_clicked(part_id)
             return
         if not part_id:
@@ -386,7 +416,7 @@ class AtlasWindow(QMainWindow):
         self.state.select(part.structure, part_id if part.part else None)
 
     def _on_part_double_clicked(self, part_id: str) -> None:
-        if self.practice.active:
+        if self._practising():
             return
         self._on_part_clicked(part_id)
         if part_id:
@@ -394,7 +424,7 @@ class AtlasWindow(QMainWindow):
 
     def _on_hover(self, part_id: str) -> None:
         self.state.hovered = part_id or None
-        if part_id and not self.practice.active:  # a name would answer a find-it question
+        if part_id and not self._practising():  # a name would answer a find-it question
             self.statusBar().showMessage(self.catalogue.display_name(part_id))
         else:
             self.statusBar().clearMessage()
@@ -561,8 +591,10 @@ class AtlasWindow(QMainWindow):
         self.dock.raise_()
 
     def closeEvent(self, event) -> None:
-        self.practice.leave()  # gives back the student's own view before it is saved
-        self.tour.stop()  # no glide may touch the view once it is closed
+        if self._practice is not None:
+            self._practice.leave()  # gives back the student's own view before it is saved
+        if self._tour is not None:
+            self._tour.stop()  # no glide may touch the view once it is closed
         self.motion.stop()
         save_preferences(self.settings, self.state, self, self.last_export_dir)
         # Everything listening to the state belongs to this window: let go of it all, so a
