@@ -381,14 +381,17 @@ def _sweep_batch(
     centres, factors, lines = [], np.ones(len(specs)), np.tile(X_AXIS, (len(specs), 1))
     for k, (spec, n_rings) in enumerate(zip(specs, layout.ring_counts, strict=True)):
         path, length = belly_path(spec, pose)
-        centres.append(resample_path(path, n_rings, fractions=_ring_fractions(n_rings)))
+        # Smoothed below for the whole batch at once (the same 1-2-1 passes, ends held).
+        centres.append(
+            resample_path(path, n_rings, smoothing_passes=0, fractions=_ring_fractions(n_rings))
+        )
         if layout.keeps_volume[k]:
             factors[k] = thickness_factor(_standing_length_mm(spec), length)
         if spec.origin_footprint:
             ends = landmark_positions(spec.path[0], pose)
             line = (ends[0] - ends[1]) / np.linalg.norm(ends[0] - ends[1])
             lines[k] = line if line[0] >= 0.0 else -line  # keep the width's sense: lateral +
-    centres = np.concatenate(centres)
+    centres = _smooth_along_tubes(np.concatenate(centres), layout.previous, layout.following)
     ring_factors = np.repeat(factors, layout.ring_counts)
     weight = layout.footprints[:, None]
     references = (1.0 - weight) * X_AXIS + weight * np.repeat(lines, layout.ring_counts, axis=0)
@@ -405,8 +408,10 @@ def _sweep_batch(
         width_references=references,
     )
     cleared = clear_bones(rings, starts, pose, resolution)
-    moved = cleared.mean(axis=1) - rings.mean(axis=1)  # each ring's push, carried by its cap
-    if cleared is not rings:
+    if cleared is rings:
+        moved = np.zeros_like(centres)
+    else:
+        moved = cleared.mean(axis=1) - rings.mean(axis=1)  # each ring's push, carried by its cap
         rings, normals = cleared, ring_normals(cleared, layout.previous, layout.following)
     result = {}
     for part_id, start, end in zip(part_ids, starts[:-1], starts[1:], strict=True):
@@ -421,6 +426,23 @@ def _sweep_batch(
             np.concatenate([cap_normals[:1], normals[start:end].reshape(-1, 3), cap_normals[1:]]),
         )
     return result
+
+
+def _smooth_along_tubes(
+    centres: np.ndarray, previous: np.ndarray, following: np.ndarray, passes: int = 6
+) -> np.ndarray:
+    """``smooth_keeping_ends`` on every tube of a batch in one pass per step.
+
+    A tube's end rings are their own neighbours, so they stay put, and no tube
+    borrows from the next: the result equals smoothing each tube on its own.
+    """
+    index = np.arange(len(centres))
+    ends = (previous == index) | (following == index)
+    for _ in range(passes):
+        smoothed = 0.25 * centres[previous] + 0.5 * centres + 0.25 * centres[following]
+        smoothed[ends] = centres[ends]
+        centres = smoothed
+    return centres
 
 
 def _unit_rows(vectors: np.ndarray) -> np.ndarray:

@@ -194,7 +194,11 @@ def batched_tubes(
 
 def ring_normals(rings: np.ndarray, previous: np.ndarray, following: np.ndarray) -> np.ndarray:
     """Outward unit normals ``(rings, n_around, 3)`` of stacked rings, as ``batched_tubes``."""
-    along_angle = np.roll(rings, -1, axis=1) - np.roll(rings, 1, axis=1)
+    # Each point's next minus previous round the ring (np.roll twice, without its copies).
+    along_angle = np.empty_like(rings)
+    along_angle[:, 1:-1] = rings[:, 2:] - rings[:, :-2]
+    along_angle[:, 0] = rings[:, 1] - rings[:, -1]
+    along_angle[:, -1] = rings[:, 0] - rings[:, -2]
     along_path = rings[following] - rings[previous]
     return _unit(_cross(along_angle, along_path))
 
