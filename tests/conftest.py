@@ -40,9 +40,10 @@ def make_window(qtbot, catalogue, settings_path):
         with qtbot.waitExposed(window):
             window.show()
         window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window
+        # A loaded machine (CI, other test runs) can take seconds to activate and focus.
+        qtbot.waitUntil(window.isActiveWindow, timeout=20_000)  # shortcuts need the active window
         wait_for_view(qtbot, window)  # the 3D view is built after the window is shown
-        qtbot.waitUntil(window.view.hasFocus)  # keys start on the 3D view, as for a person
+        qtbot.waitUntil(window.view.hasFocus, timeout=20_000)  # keys start on the 3D view
         window.view.render()
         windows.append(window)
         return window
