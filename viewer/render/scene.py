@@ -70,8 +70,9 @@ class LegScene:
         self._coarse = False  # the twins are drawn now
         self._fine_key = self._placed_key  # what the full meshes show
         self._coarse_hulls: dict[str, tuple[pv.PolyData, pv.DataSetMapper]] = {}
-        #: Called when the full meshes (``self.leg``) take a new pose: pins follow them.
-        self.leg_changed: list[Callable[[], None]] = []
+        #: Called when the full meshes catch up with a pose reached while the twins were drawn
+        #: (pins, held to the full meshes' vertices, are drawn again then).
+        self.leg_caught_up: list[Callable[[], None]] = []
         self.style = style  # labels and colour bar: their colours and size at this picture size
         self.name_of = name_of  # part id -> label text (the cards' display names)
         if style.background is None:
@@ -242,10 +243,10 @@ class LegScene:
         """The full leg in the state's pose about a fixed pelvis, before placement."""
         return self._posed.leg
 
-    def _update_fine(self) -> None:
+    def _update_fine(self) -> bool:
         """Bring the full meshes (the actors' own) to the state's pose and placement."""
         if self._fine_key == self._placed_key:
-            return
+            return False
         self._posed.set_pose(self.state.pose)
         placement = Placement.of(self.placement())
         meshes = {}
@@ -254,8 +255,7 @@ class LegScene:
             write_placed(meshes[part_id], self._posed.arrays[part_id], placement)
         self.leg = Leg(self.state.pose, self._posed.resolution, meshes)
         self._fine_key = self._placed_key
-        for listener in self.leg_changed:
-            listener()
+        return True
 
     # -- coarse twins while the view moves ----------------------------------------------------
     def set_coarse_leg(self, leg: Leg) -> None:
@@ -284,8 +284,9 @@ class LegScene:
         coarse = coarse and self._twins is not None
         if coarse:
             self._twins.show(self.state.pose, self.placement(), self._placed_key)
-        else:
-            self._update_fine()
+        elif self._update_fine():
+            for listener in self.leg_caught_up:
+                listener()
         if coarse == self._coarse:
             return
         self._coarse = coarse
