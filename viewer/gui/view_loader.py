@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from meshes.pose import Pose
 from viewer.model.state import AtlasState
+from viewer.render import deferred_modules
 from viewer.render.appearance import BACKGROUND_BOTTOM, BACKGROUND_TOP
 
 PLACEHOLDER_TEXT = "Loading the 3D view…"
@@ -87,6 +88,7 @@ def load_3d_stack(pose: Pose):
 
     Returns the ``Leg``. Nothing here creates a Qt or OpenGL object.
     """
+    deferred_modules.defer()  # matplotlib.pyplot, which pyvista imports and the view never uses
     # Lazy on purpose: this is the second or so of imports the window must not wait for.
     from meshes.leg import build_leg  # noqa: PLC0415
     from viewer.gui import interactor  # noqa: F401, PLC0415
