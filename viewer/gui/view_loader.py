@@ -98,11 +98,12 @@ def load_3d_stack(pose: Pose):
 
 
 def release_free_memory() -> None:
-    """Give the heap the imports and the leg's build left free back to the system.
+    """Give the heap the imports, the leg's build and the first render left free back.
 
     Loading the 3D stack allocates and drops tens of megabytes of temporary
-    objects, much of it in the worker thread's own malloc arena; glibc keeps
-    freed pages mapped until ``malloc_trim`` returns them. Elsewhere a no-op.
+    objects, much of it in the worker thread's own malloc arena, and the first
+    frame (shaders, buffers) more; glibc keeps freed pages mapped until
+    ``malloc_trim`` returns them (about 2 ms). Elsewhere a no-op.
     """
     if not sys.platform.startswith("linux"):
         return
@@ -204,5 +205,6 @@ class ViewLoader(QObject):
         self._leg = None
         if was_active:  # VTK's render window takes the X input focus as it is made: give it back
             self._parent.activateWindow()
+        # After the first frame, whose render also leaves freed heap behind (and off its path).
+        view.frameSwapped.connect(release_free_memory, Qt.ConnectionType.SingleShotConnection)
         self.built.emit(view, scene)
-        release_free_memory()
