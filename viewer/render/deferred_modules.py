@@ -78,7 +78,10 @@ def defer(names: tuple[str, ...] = UNUSED_BY_PYVISTA_AT_START) -> None:
         for name in names:
             if name in sys.modules:
                 continue
-            spec = importlib.util.find_spec(name)  # imports the parent package (matplotlib)
+            try:
+                spec = importlib.util.find_spec(name)  # imports the parent package
+            except ImportError:
+                spec = None
             if spec is None:
                 continue  # not installed: leave the import to fail where it is made
             sys.modules[name] = DeferredModule(spec)
