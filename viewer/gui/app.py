@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,6 +46,11 @@ def run_app(
     for item in hides:  # after the saved layers were restored: the launch option wins
         state.hide(item)
     window.show()
+    if not gc.isenabled():  # paused for the start by viewer/__main__.py
+        # What the start made lives as long as the window: set it aside for good (it held
+        # under a thousand objects of garbage), so no collection walks it again.
+        gc.freeze()
+        gc.enable()
     if scene:
         window.scenes.open(Path(scene))
     if practice:
