@@ -6,6 +6,7 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,8 +15,10 @@ from viewer import __version__
 from viewer.gui.settings import open_settings
 from viewer.gui.theme import apply_theme
 from viewer.gui.window import AtlasWindow
-from viewer.model.question_set import PracticeSpec
 from viewer.model.state import AtlasState
+
+if TYPE_CHECKING:
+    from viewer.model.question_set import PracticeSpec
 
 
 def make_application() -> QApplication:
@@ -54,7 +57,7 @@ def run_app(
     if scene:
         window.scenes.open(Path(scene))
     if practice:
-        window.practice.start(practice if isinstance(practice, PracticeSpec) else None)
+        window.practice.start(None if practice is True else practice)
     return app.exec()
 
 
