@@ -20,54 +20,87 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
+from importlib.machinery import PathFinder
+from types import ModuleType
 
 INTERPRETER_READY_AT = time.monotonic()
+
+from benchmarks.probe import FrameCounter, emit, resident_memory_mb  # noqa: E402
+from viewer.__main__ import main as legatlas_main  # noqa: E402
+
 #: What the window must not wait for.
 TOOLKITS = ("vtkmodules", "pyvista", "matplotlib")
+
+
+def when_imported(module_name: str, then: Callable[[ModuleType], None]) -> None:
+    """Call ``then(module)`` as soon as ``module_name`` has been imported by the app.
+
+    The benchmark must not import the app's modules (nor Qt) itself before the
+    app does: the app imports them with the garbage collector paused, in its
+    own order, and PySide6 inspects the source of every module first imported
+    after it; importing them early would change what is measured.
+    """
+
+    class Finder:
+        @staticmethod
+        def find_spec(name, path, target=None):
+            if name != module_name:
+                return None
+            sys.meta_path.remove(Finder)
+            spec = PathFinder.find_spec(name, path, target)
+            load = spec.loader.exec_module
+
+            def exec_module(module: ModuleType) -> None:
+                load(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Finder)
 
 
 def main() -> None:
     launched_at = float(sys.argv[1])
     marks: dict[str, float] = {"interpreter_ready": INTERPRETER_READY_AT}
     memory: dict[str, float] = {}
-
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    from benchmarks.probe import FrameCounter, emit, resident_memory_mb
-    from viewer.gui import window as window_module
-
-    preloaded = [name for name in TOOLKITS if name in sys.modules]
-    if preloaded:
-        raise RuntimeError(f"the benchmark itself loaded {preloaded}: the figures would be wrong")
-
     loaded_at_window: list[str] = []
+    alive: list[object] = []
 
     def window_usable() -> None:
         marks["first_window"] = time.monotonic()
         memory["first_window_mb"] = resident_memory_mb()
         loaded_at_window.extend(name for name in TOOLKITS if name in sys.modules)
 
-    class FirstPaint(QObject):
-        """Marks the first paint of the window, once the event loop is free again."""
+    def instrument(window_module: ModuleType) -> None:
+        # The app has imported Qt and its window by now.
+        from PySide6.QtCore import QEvent, QObject, QTimer
 
-        seen = False
+        class FirstPaint(QObject):
+            """Marks the first paint of the window, once the event loop is free again."""
 
-        def eventFilter(self, watched, event) -> bool:
-            if not self.seen and event.type() == QEvent.Type.Paint:
-                self.seen = True
-                QTimer.singleShot(0, window_usable)
-            return False
+            seen = False
 
-    first_paint = FirstPaint()
-    original_init = window_module.AtlasWindow.__init__
+            def eventFilter(self, watched, event) -> bool:
+                if not self.seen and event.type() == QEvent.Type.Paint:
+                    self.seen = True
+                    QTimer.singleShot(0, window_usable)
+                return False
 
-    def instrumented_init(window, *args, **kwargs) -> None:
-        # Imports, the cards and the QApplication are done by now; the rest is the window.
-        marks["window_init"] = time.monotonic()
-        original_init(window, *args, **kwargs)
-        marks["window_created"] = time.monotonic()
-        window.installEventFilter(first_paint)
-        window.view_ready.connect(lambda: watch_view(window))
+        first_paint = FirstPaint()
+        original_init = window_module.AtlasWindow.__init__
+
+        def instrumented_init(window, *args, **kwargs) -> None:
+            # Imports, the cards and the QApplication are done by now; the rest is the window.
+            marks["window_init"] = time.monotonic()
+            original_init(window, *args, **kwargs)
+            marks["window_created"] = time.monotonic()
+            window.installEventFilter(first_paint)
+            window.view_ready.connect(lambda: watch_view(window))
+
+        window_module.AtlasWindow.__init__ = instrumented_init
+        alive.append(first_paint)  # an event filter Python would otherwise collect
 
     def watch_view(window) -> None:
         marks["view_built"] = time.monotonic()
@@ -92,9 +125,10 @@ def main() -> None:
             }
         )
 
-    window_module.AtlasWindow.__init__ = instrumented_init
-    from viewer.__main__ import main as legatlas_main
-
+    when_imported("viewer.gui.window", instrument)
+    preloaded = [name for name in (*TOOLKITS, "PySide6") if name in sys.modules]
+    if preloaded:
+        raise RuntimeError(f"the benchmark itself loaded {preloaded}: the figures would be wrong")
     legatlas_main([])
     raise RuntimeError("the window closed before its first 3D frame")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from annotations import load_annotations
 from tests.cli_helpers import legatlas
 
@@ -82,3 +84,28 @@ def test_cli_lengths_sweep_writes_every_muscle_along_one_joint():
     assert float(rows[-1][column]) < float(rows[1][column])  # knee flexion shortens it
     bad = legatlas("lengths", "--sweep", "elbow")
     assert bad.returncode == 2 and "hip" in bad.stderr and "knee" in bad.stderr
+
+
+def test_the_collector_paused_for_the_start_runs_again_for_commands_and_after(monkeypatch, capsys):
+    """``main`` pauses the garbage collector only while the program starts (viewer/__main__.py)."""
+    import gc
+
+    from viewer.__main__ import main
+    from viewer.commands import list_info
+
+    seen = []
+    real_run = list_info.run_list
+
+    def run_list(arguments, parser):
+        seen.append(gc.isenabled())
+        return real_run(arguments, parser)
+
+    monkeypatch.setattr(list_info, "run_list", run_list)
+    assert main(["list"]) == 0
+    assert seen == [True], "a subcommand must run with the collector on"
+    assert gc.isenabled()
+    with pytest.raises(SystemExit) as exit_:  # a usage error leaves through SystemExit
+        main(["--select", "quadriceps"])
+    assert exit_.value.code == 2
+    assert gc.isenabled()
+    capsys.readouterr()

@@ -30,6 +30,8 @@ WATCHED = ("vtkmodules", "pyvista", "pyvistaqt", "matplotlib", "numpy")
 seen = {}
 
 def at_first_paint(window):
+    import gc
+    seen["collector_on"] = gc.isenabled()  # paused only while the program starts
     seen["loaded"] = [m for m in WATCHED if m in sys.modules]
     seen["ready_at_paint"] = window.is_view_ready()
     seen["placeholder"] = type(window.centralWidget()).__name__
@@ -89,6 +91,7 @@ def test_first_paint_comes_before_vtk_pyvista_matplotlib_and_numpy_load(tmp_path
     seen = _first_paint(tmp_path)
     assert seen["loaded"] == [], f"loaded before the window was usable: {seen['loaded']}"
     assert seen["ready_at_paint"] is False
+    assert seen["collector_on"] is True
     assert seen["placeholder"] == "ViewPlaceholder"
     assert seen["view"] == "AtlasInteractor"  # and then the 3D view did arrive
     assert seen["actors"] > 10

@@ -8,6 +8,7 @@ status, never a traceback. Usage errors exit 2, like argparse's own.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -55,6 +56,8 @@ def _add_annotations_option(parser: argparse.ArgumentParser, default) -> None:
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     arguments = parser.parse_args(gui.scene_file_as_option(argv, COMMAND_NAMES))
+    if arguments.func is not gui.run:
+        gc.enable()  # only the window's start runs with the collector off (viewer/__main__.py)
     try:
         return int(arguments.func(arguments, parser) or 0)
     except CommandError as error:

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.commands.common import (
     add_view_arguments,
@@ -19,9 +20,11 @@ from viewer.commands.common import (
     load_catalogue,
 )
 from viewer.commands.errors import CommandError
-from viewer.model.question_set import PracticeSpec, QuestionSetError, read_question_set
 from viewer.model.scene_file import SUFFIX
 from viewer.model.state import AtlasState
+
+if TYPE_CHECKING:
+    from viewer.model.question_set import PracticeSpec
 
 NO_DISPLAY_MESSAGE = (
     "no display found (DISPLAY and WAYLAND_DISPLAY are unset): "
@@ -112,6 +115,9 @@ def practice_spec(arguments: argparse.Namespace) -> PracticeSpec | bool:
         return False
     if not arguments.practice:
         return True
+    # Imported only for a teacher's set: its validators cost the first window ~10 ms otherwise.
+    from viewer.model.question_set import QuestionSetError, read_question_set  # noqa: PLC0415
+
     try:
         return read_question_set(arguments.practice)
     except QuestionSetError as error:

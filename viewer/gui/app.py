@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,8 +15,10 @@ from viewer import __version__
 from viewer.gui.settings import open_settings
 from viewer.gui.theme import apply_theme
 from viewer.gui.window import AtlasWindow
-from viewer.model.question_set import PracticeSpec
 from viewer.model.state import AtlasState
+
+if TYPE_CHECKING:
+    from viewer.model.question_set import PracticeSpec
 
 
 def make_application() -> QApplication:
@@ -45,10 +49,15 @@ def run_app(
     for item in hides:  # after the saved layers were restored: the launch option wins
         state.hide(item)
     window.show()
+    if not gc.isenabled():  # paused for the start by viewer/__main__.py
+        # What the start made lives as long as the window: set it aside for good (it held
+        # under a thousand objects of garbage), so no collection walks it again.
+        gc.freeze()
+        gc.enable()
     if scene:
         window.scenes.open(Path(scene))
     if practice:
-        window.practice.start(practice if isinstance(practice, PracticeSpec) else None)
+        window.practice.start(None if practice is True else practice)
     return app.exec()
 
 

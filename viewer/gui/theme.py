@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ICONS = Path(__file__).parent / "icons"
 LARGE_TEXT_FACTOR = 1.25
@@ -48,6 +48,14 @@ HIGH_CONTRAST = {
 }
 
 
+#: Marks each widget given the tick-box outline, so a change of theme finds it again.
+TICK_BOXES_PROPERTY = "legatlas_tick_boxes"
+#: The application property holding whether the high-contrast theme is on.
+HIGH_CONTRAST_PROPERTY = "legatlas_high_contrast"
+#: The tick boxes' outline in the dark and in the high-contrast theme.
+TICK_BOX_BORDER = {False: "#a8a29a", True: "#ffffff"}
+
+
 def indicator_style(border: str) -> str:
     """Style sheet giving tick boxes (tree rows and check boxes) a visible outline."""
     check = (ICONS / "check.svg").as_posix()
@@ -64,6 +72,19 @@ def indicator_style(border: str) -> str:
     )
 
 
+def outline_tick_boxes(widget: QWidget) -> None:
+    """Give the tick boxes in ``widget`` (tree rows, check boxes) a visible outline.
+
+    The style sheet goes on the few widgets that have tick boxes, not on the
+    whole application: an application-wide sheet sends every widget through
+    Qt's slower style-sheet engine, about 10 ms of the first window.
+    """
+    widget.setProperty(TICK_BOXES_PROPERTY, True)
+    app = QApplication.instance()
+    high_contrast = bool(app is not None and app.property(HIGH_CONTRAST_PROPERTY))
+    widget.setStyleSheet(indicator_style(TICK_BOX_BORDER[high_contrast]))
+
+
 def apply_theme(app: QApplication, high_contrast: bool = False) -> None:
     """Set the palette, the tick-box outline and the text size for the chosen theme."""
     app.setStyle("Fusion")
@@ -78,7 +99,10 @@ def apply_theme(app: QApplication, high_contrast: bool = False) -> None:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
     app.setPalette(palette)
-    app.setStyleSheet(indicator_style("#ffffff" if high_contrast else "#a8a29a"))
+    app.setProperty(HIGH_CONTRAST_PROPERTY, high_contrast)
+    for widget in app.allWidgets():
+        if widget.property(TICK_BOXES_PROPERTY):
+            outline_tick_boxes(widget)
     base = app.property("legatlas_base_point_size")
     if base is None:
         base = app.font().pointSizeF()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.gui.theme import outline_tick_boxes
 from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
 from viewer.render.export import MAX_SIDE_PX, CameraPose, ExportError, export_screenshot
@@ -105,6 +106,8 @@ class ExportDialog(QDialog):
         self.transparent = QCheckBox("Transparent background (PNG only)")
         self.labels = QCheckBox("Show labels")
         self.labels.setChecked(state.labels)
+        for box in (self.transparent, self.labels):
+            outline_tick_boxes(box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
 from meshes.parts import LAYER_TABLE, LAYERS
+from viewer.gui.theme import outline_tick_boxes
 from viewer.model.state import AtlasState
 
 
@@ -39,6 +40,7 @@ class LayerStrip(QWidget):
             slider.valueChanged.connect(lambda value, layer=layer: self._on_slider(layer, value))
             self.toggles[layer] = toggle
             self.sliders[layer] = slider
+        outline_tick_boxes(self)
         state.events.layers_visible.connect(self.refresh)
         state.events.layer_opacity.connect(self.refresh)
         self.refresh()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from meshes.parts import GROUP_PARENT, GROUPS, LAYER_BY_ID, STRUCTURE_IDS, group_of, parts_of
+from viewer.gui.theme import outline_tick_boxes
 from viewer.model.search import SearchResult, build_index, search, structure_of
 from viewer.model.state import AtlasState
 
@@ -94,6 +95,7 @@ class StructureTree(QWidget):
         self.tree.setAccessibleName("Structures")
         self.tree.setAccessibleDescription(KEYS_HINT)
         self.tree.setToolTip(KEYS_HINT)
+        outline_tick_boxes(self.tree)
         self.hint = QLabel(KEYS_HINT)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text); font-size: 90%;")
