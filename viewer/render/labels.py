@@ -25,6 +25,7 @@ from vtkmodules.vtkRenderingCore import (
     vtkTextActor,
 )
 
+from meshes.parts import PARTS
 from viewer.render.camera import box_corners
 from viewer.render.style import DARK, OverlayStyle
 
