@@ -338,7 +338,8 @@ class LegScene:
                     outline.SetMapper(self._outline_mappers[part_id])
                 if self._outline_pose.get(part_id) != self._placed_key:
                     mesh = meshes[part_id]
-                    hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
+                    offset = appearance.OUTLINE_OFFSET_MM / self._pixel_scale
+                    hull.points = mesh.points + offset * mesh["Normals"]
                     self._outline_pose[part_id] = self._placed_key
                 outline.prop.color = (
                     appearance.OUTLINE_COLOUR
@@ -400,10 +401,14 @@ class LegScene:
     def set_pixel_scale(self, scale: float) -> None:
         """The picture is drawn at ``scale`` times the view's size while it moves
         (``render/interactive_quality.py``): the labels lay themselves out for it."""
+        rescaled = scale != self._pixel_scale
         self._pixel_scale = scale
         if self._labels is not None:
             self._labels.set_pixel_scale(scale)
         self._use_coarse(scale < 1.0)
+        if rescaled:  # the rim keeps its width on screen: wider in mm in a smaller picture
+            self._outline_pose = {}
+            self._update_outline()
 
     def leader_segments(self) -> list:
         """Each label's leader line as (anchor, end) in display pixels, for layout checks."""
