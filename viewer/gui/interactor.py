@@ -232,6 +232,11 @@ class AtlasInteractor(QtInteractor):
         if event.buttons() == Qt.MouseButton.NoButton:
             self._hover_position = position.toPoint()
             self._hover_timer.start()
+            if "drag" in self.quality.reasons:
+                # The release went elsewhere (a dialog took the mouse mid-drag): the drag is
+                # over, so the view is sharp again rather than cheap until the next click.
+                self._pressed_at = None
+                self.quality.end("drag")
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
