@@ -382,3 +382,6 @@ def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_plain_move(window,
     hover(view, QPoint(530, 420))  # no release ever reached the view
     assert not view.quality.active
     assert view.ren_win.GetSize() == full
+    camera = view.camera.position
+    hover(view, QPoint(700, 300))
+    assert view.camera.position == camera, "a plain move no longer turns the leg"

@@ -234,7 +234,9 @@ class AtlasInteractor(QtInteractor):
             self._hover_timer.start()
             if "drag" in self.quality.reasons:
                 # The release went elsewhere (a dialog took the mouse mid-drag): the drag is
-                # over, so the view is sharp again rather than cheap until the next click.
+                # over. VTK's camera style is told so (else a plain move would go on turning
+                # the leg), and the view is sharp again rather than cheap until the next click.
+                super().mouseReleaseEvent(event)
                 self._pressed_at = None
                 self.quality.end("drag")
         super().mouseMoveEvent(event)
