@@ -3,11 +3,12 @@
 The parts come in the order the app loads them, each measured as the growth of
 this process's RSS: the interpreter, Qt (PySide6 and a QApplication), the
 content and state (cards, pydantic, psygnal), the window shown without its 3D
-view, matplotlib (pyvista's plotting imports it), VTK with pyvista and
-pyvistaqt, the leg's meshes, and the 3D view (the interactor, the scene's
-actors, OpenGL buffers) up to its first frame. The meshes are also given as
-the exact size of their VTK arrays. Last, the (negative) part the app hands
-back to the system once its view is built (``release_free_memory``).
+view, numpy, matplotlib (as much of it as pyvista's plotting runs: ``matplotlib.pyplot``
+waits as a stand-in, as in the app), VTK with pyvista and pyvistaqt, the
+leg's meshes, and the 3D view (the interactor, the scene's actors, OpenGL
+buffers) up to its first frame. The meshes are also given as the exact size of
+their VTK arrays. Last, the (negative) part the app hands back to the system
+after its first frame (``release_free_memory``).
 
 Usage: ``python -m benchmarks.memory_parts SETTINGS``.
 """
@@ -55,7 +56,15 @@ def main() -> None:
         process_events()
     step("window_without_3d")
 
-    import matplotlib.pyplot  # noqa: F401
+    import numpy  # noqa: F401
+
+    step("numpy")
+
+    from viewer.render import deferred_modules
+
+    deferred_modules.defer()  # as the view loader does before pyvista comes
+    import matplotlib.backends.backend_agg  # pyvista's charts import it
+    import matplotlib.colors  # noqa: F401
 
     step("matplotlib")
 
@@ -77,7 +86,7 @@ def main() -> None:
     view.request_render()
     counter.wait_for_frame(0)
     step("view_first_frame")
-    release_free_memory()  # what the app does once its view is built
+    release_free_memory()  # what the app does after its first frame
     step("returned_to_the_system")
 
     parts = {name: after - before for (_, before), (name, after) in pairwise(STEPS)}

@@ -116,7 +116,9 @@ def _details(report: dict) -> list[str]:
         f"{rotation['p90_ms']:.0f} ms, pose slider {slider['p90_ms']:.0f} ms.",
         f"- While a drag or a moving pose slider lasts, the view draws at "
         f"{session['still_frame']['scale_during_drag']:g} of its size "
-        f"(`viewer/render/interactive_quality.py`); the rotation and slider frames above are "
+        f"(`viewer/render/interactive_quality.py`) with the coarse twins of "
+        f"`viewer/render/detail.py` ({session.get('triangles_while_moving', 0):,} triangles; "
+        f"a slider step re-poses only them); the rotation and slider frames above are "
         f"those cheap frames. The sharp frame after the release is shown "
         f"{session['still_frame_ms']:.0f} ms after it. A plain QOpenGLWidget that only clears, "
         f"in a window of the app's size, takes {session['empty_gl_widget_frame_ms']:.0f} ms "

@@ -45,8 +45,11 @@ def cache_folder() -> Path:
 
 
 def cache_path(name: str, resolution: float) -> Path:
+    """The file for ``name`` at ``resolution``: one per resolution, so the view's coarse
+    twins (``viewer/render/detail.py``) and its full meshes never evict each other."""
     key = f"{_code_and_data_version()}:{name}:{resolution!r}"
-    return cache_folder() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return cache_folder() / f"{name}-r{resolution:g}-{digest}.npz"
 
 
 def read(path: Path) -> Arrays | None:
@@ -67,12 +70,18 @@ def write(path: Path, arrays: Arrays) -> None:
         with os.fdopen(handle, "wb") as stream:
             np.savez(stream, **arrays)
         os.replace(temporary, path)
-        for older in path.parent.glob(f"{path.stem.rsplit('-', 1)[0]}-*.npz"):
-            if older != path:  # from earlier code: never read again
-                older.unlink(missing_ok=True)
+        for older in path.parent.glob(f"{path.stem.rsplit('-', 2)[0]}-*.npz"):
+            if older != path and _same_resolution_or_untagged(older, path):
+                older.unlink(missing_ok=True)  # from earlier code: never read again
     except OSError:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _same_resolution_or_untagged(older: Path, path: Path) -> bool:
+    """An older file for this resolution, or from before files named their resolution."""
+    older_parts, parts = older.stem.split("-"), path.stem.split("-")
+    return len(older_parts) == 2 or older_parts[:2] == parts[:2]
 
 
 def cached(name: str, resolution: float, compute: Callable[[], Arrays]) -> Arrays:

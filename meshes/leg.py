@@ -156,8 +156,18 @@ def repose(leg: Leg, pose: Pose) -> Leg:
     """
     if not isinstance(pose, Pose):
         raise TypeError(f"pose must be a Pose, got {type(pose).__name__}")
+    return leg_from_arrays(leg, pose, posed_arrays(pose, leg.resolution))
+
+
+def posed_arrays(pose: Pose, resolution: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each part's points and normals in ``pose``, without making meshes: what a view that
+    writes into meshes it already has needs from a re-pose (``repose`` makes meshes of them)."""
+    return _part_arrays(pose, _check_resolution(resolution))
+
+
+def leg_from_arrays(leg: Leg, pose: Pose, arrays: dict[str, tuple[np.ndarray, np.ndarray]]) -> Leg:
+    """``leg`` with ``arrays`` (from ``posed_arrays`` at its resolution) as points and normals."""
     cells = _cells(leg.resolution)
-    arrays = _part_arrays(pose, leg.resolution)
     meshes: dict[str, pv.PolyData] = {}
     for part_id, old in leg.meshes.items():
         mesh = _mesh(*arrays[part_id], cells[part_id])

@@ -57,6 +57,7 @@ from meshes.sweep import (
     resample_path,
     ring_normals,
     smooth_keeping_ends,
+    smooth_with_neighbours,
     smoothstep,
 )
 
@@ -76,6 +77,8 @@ def _landmark_names(path: tuple[str | tuple[str, str], ...]) -> tuple[str, ...]:
 
 #: Arc points inserted where a path wraps round the knee.
 WRAP_ARC_POINTS = 7
+#: Passes of the 1-2-1 filter along a swept part's centreline, ends held.
+CENTRELINE_PASSES = 6
 _PROXIMAL_FRAMES = ("pelvis", "thigh")
 
 
@@ -391,7 +394,9 @@ def _sweep_batch(
             ends = landmark_positions(spec.path[0], pose)
             line = (ends[0] - ends[1]) / np.linalg.norm(ends[0] - ends[1])
             lines[k] = line if line[0] >= 0.0 else -line  # keep the width's sense: lateral +
-    centres = _smooth_along_tubes(np.concatenate(centres), layout.previous, layout.following)
+    centres = smooth_with_neighbours(
+        np.concatenate(centres), layout.previous, layout.following, CENTRELINE_PASSES
+    )
     ring_factors = np.repeat(factors, layout.ring_counts)
     weight = layout.footprints[:, None]
     references = (1.0 - weight) * X_AXIS + weight * np.repeat(lines, layout.ring_counts, axis=0)
@@ -426,23 +431,6 @@ def _sweep_batch(
             np.concatenate([cap_normals[:1], normals[start:end].reshape(-1, 3), cap_normals[1:]]),
         )
     return result
-
-
-def _smooth_along_tubes(
-    centres: np.ndarray, previous: np.ndarray, following: np.ndarray, passes: int = 6
-) -> np.ndarray:
-    """``smooth_keeping_ends`` on every tube of a batch in one pass per step.
-
-    A tube's end rings are their own neighbours, so they stay put, and no tube
-    borrows from the next: the result equals smoothing each tube on its own.
-    """
-    index = np.arange(len(centres))
-    ends = (previous == index) | (following == index)
-    for _ in range(passes):
-        smoothed = 0.25 * centres[previous] + 0.5 * centres + 0.25 * centres[following]
-        smoothed[ends] = centres[ends]
-        centres = smoothed
-    return centres
 
 
 def _unit_rows(vectors: np.ndarray) -> np.ndarray:

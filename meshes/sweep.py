@@ -109,9 +109,28 @@ def smooth_keeping_ends(samples: np.ndarray, passes: int) -> np.ndarray:
     >>> smooth_keeping_ends(np.array([0.0, 0.0, 4.0, 0.0, 0.0]), 1).tolist()
     [0.0, 1.0, 2.0, 1.0, 0.0]
     """
+    index = np.arange(len(samples))
+    previous, following = np.maximum(index - 1, 0), np.minimum(index + 1, len(samples) - 1)
+    return smooth_with_neighbours(samples, previous, following, passes)
+
+
+def smooth_with_neighbours(
+    samples: np.ndarray, previous: np.ndarray, following: np.ndarray, passes: int
+) -> np.ndarray:
+    """``smooth_keeping_ends`` for samples whose neighbours are given by index.
+
+    Several curves stacked in one array (a batch of tubes) are smoothed in one
+    pass per step: a sample that is its own neighbour is an end and stays put,
+    and no curve borrows from the next, so the result equals smoothing each
+    curve on its own. Returns a new array.
+    """
     samples = np.array(samples, dtype=float)
+    index = np.arange(len(samples))
+    ends = (previous == index) | (following == index)
     for _ in range(passes):
-        samples[1:-1] = 0.25 * samples[:-2] + 0.5 * samples[1:-1] + 0.25 * samples[2:]
+        smoothed = 0.25 * samples[previous] + 0.5 * samples + 0.25 * samples[following]
+        smoothed[ends] = samples[ends]
+        samples = smoothed
     return samples
 
 

@@ -15,11 +15,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 
 from annotations import load_annotations  # noqa: E402
 from viewer.gui.app import make_application  # noqa: E402
 from viewer.gui.window import AtlasWindow  # noqa: E402
+from viewer.model.question_set import read_question_set  # noqa: E402
 from viewer.model.state import AtlasState  # noqa: E402
 from viewer.render.export import export_screenshot  # noqa: E402
 
@@ -62,6 +64,38 @@ def window_shot(catalogue, app) -> None:
     app.exec()
 
 
+def practice_shot(catalogue, app) -> None:
+    """Practice mode as a student sees it: a highlighted muscle named with a typo, marked right."""
+    settings = QSettings(str(DOCS / ".shot-settings.ini"), QSettings.Format.IniFormat)
+    window = AtlasWindow(catalogue, AtlasState(), settings)
+    window.resize(1280, 800)
+    window.show()
+    question_set = DOCS / ".shot-questions.toml"
+    question_set.write_text(
+        '[practice]\nstructures = ["gastrocnemius"]\nkinds = ["name"]\nquestions = 1\n',
+        encoding="utf-8",
+    )
+    window.practice.progress_path = DOCS / ".shot-progress.json"
+
+    def shoot() -> None:
+        window.practice.start(read_question_set(question_set))
+        field = window.practice.panel.name_field
+        QTest.keyClicks(field, "gastrocnemus")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        app.processEvents()
+        window.view.render()
+        app.processEvents()
+        window.grab().save(str(DOCS / "practice-mode.png"))
+        print("wrote", DOCS / "practice-mode.png")
+        window.close()
+        for leftover in (".shot-settings.ini", ".shot-questions.toml", ".shot-progress.json"):
+            (DOCS / leftover).unlink(missing_ok=True)
+        app.quit()
+
+    QTimer.singleShot(800, shoot)
+    app.exec()
+
+
 def recompress() -> None:
     """Exports favour speed; pictures kept in the repository favour size."""
     for path in DOCS.glob("*.png"):
@@ -75,6 +109,7 @@ def main() -> None:
     app = make_application()
     stretch_maps(catalogue)
     window_shot(catalogue, app)
+    practice_shot(catalogue, app)
     recompress()
 
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotations import load_annotations  # noqa: E402
 from meshes.lengths import length_changes_percent, standing_lengths_mm  # noqa: E402
+from meshes.parts import LENGTH_STRUCTURE_IDS, PART_BY_ID  # noqa: E402
 from meshes.pose import STANDING, Pose  # noqa: E402
 
 DOC = ROOT / "docs" / "lengths.md"
@@ -168,20 +169,12 @@ def implied_arms_table() -> str:
     return "\n".join(lines)
 
 
-#: Parts added with the deeper structures: tabled without a published comparison yet.
-DEEPER = (
-    "plantaris",
-    "popliteus",
-    "tibialis_posterior",
-    "flexor_digitorum_longus",
-    "flexor_hallucis_longus",
-    "adductor_magnus",
-    "gracilis",
-    "sartorius",
-    "sciatic_nerve",
-    "tibial_nerve",
-    "common_fibular_nerve",
-    "sural_nerve",
+#: Every other structure a length is measured for (the deeper muscles and the nerves):
+#: tabled without a published comparison yet. From the parts table, so a new one is tabled.
+DEEPER = tuple(
+    structure
+    for structure in LENGTH_STRUCTURE_IDS
+    if structure not in {PART_BY_ID[p].structure for p in (LH, SH, ST, SM, GM, GL, SO)}
 )
 DEEPER_POSES = (
     ("knee 90°", Pose(knee_flexion=90)),

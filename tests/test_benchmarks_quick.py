@@ -61,5 +61,7 @@ def test_quick_benchmark_reports_every_figure_as_a_number():
     parts = report["details"]["memory_parts"]["parts_mb"]
     assert {"qt", "matplotlib", "vtk_pyvista", "meshes", "view_first_frame"} <= set(parts)
     assert report["details"]["cold_start_app"][0]["toolkits_loaded_at_first_window"] == []
-    still = report["details"]["app_session"]["still_frame"]
+    session = report["details"]["app_session"]
+    still = session["still_frame"]
     assert still["cheap_during_drag"] and still["sharp_after_release"], still
+    assert 0 < session["triangles_while_moving"] < 0.4 * session["triangles"], "coarse twins"

@@ -343,3 +343,42 @@ def test_a_click_never_resizes_the_render_window(window, qtbot):
     finally:
         view.ren_win.RemoveObserver(observer)
     assert not sizes and view.quality.still_frames_requested == owed
+
+
+def test_a_drag_draws_the_coarse_twins_and_the_full_meshes_again_on_release(window, qtbot):
+    """Once the coarse leg has arrived from its worker thread, a real drag draws far fewer
+    triangles; the release puts every part's full mesh back before the sharp frame."""
+    view, scene = window.view, window.scene
+    qtbot.waitUntil(lambda: scene.has_coarse_twins, timeout=60_000)
+
+    def drawn() -> int:
+        return sum(a.mapper.dataset.n_cells for a in scene.actors.values() if a.visibility)
+
+    full = drawn()
+    shown = _frames(view)
+    start, end = QPoint(400, 400), QPoint(520, 420)
+    press(view, start)
+    before = shown[0]
+    move_held(view, start, end, steps=6)
+    qtbot.waitUntil(lambda: shown[0] > before)
+    assert scene.drawing_coarse
+    assert drawn() < 0.4 * full
+    release(view, end)
+    assert not scene.drawing_coarse
+    assert all(a.mapper is scene.leg_mapper(p) for p, a in scene.actors.items())
+    assert drawn() == full
+
+
+def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_plain_move(window, qtbot):
+    """A dialog may take the mouse mid-drag: the next move without a button is sharp again."""
+    from tests.gui_helpers import hover
+
+    view = window.view
+    full = view.ren_win.GetSize()
+    start, end = QPoint(400, 400), QPoint(520, 420)
+    press(view, start)
+    move_held(view, start, end, steps=6)
+    assert view.quality.reasons == {"drag"}
+    hover(view, QPoint(530, 420))  # no release ever reached the view
+    assert not view.quality.active
+    assert view.ren_win.GetSize() == full

@@ -42,7 +42,20 @@ def test_an_unwritable_folder_still_gives_the_arrays_and_leaves_nothing(tmp_path
 
 def test_a_file_from_earlier_code_is_removed_when_a_new_one_is_written(tmp_path, monkeypatch):
     monkeypatch.setenv("LEGATLAS_CACHE", str(tmp_path))
-    stale = tmp_path / "probe-0000000000000000.npz"
-    np.savez(stale, values=np.zeros(1))
+    stale = tmp_path / "probe-r1-0000000000000000.npz"
+    untagged = tmp_path / "probe-0000000000000000.npz"  # named before files held a resolution
+    for path in (stale, untagged):
+        np.savez(path, values=np.zeros(1))
     cache.cached("probe", 1.0, lambda: {"values": np.ones(1)})
-    assert not stale.exists()
+    assert not stale.exists() and not untagged.exists()
+
+
+def test_two_resolutions_keep_their_own_files(tmp_path, monkeypatch):
+    """The view's coarse twins and its full meshes are both read from disk on every start."""
+    monkeypatch.setenv("LEGATLAS_CACHE", str(tmp_path))
+    cache.cached("probe", 1.0, lambda: {"values": np.ones(1)})
+    cache.cached("probe", 0.5, lambda: {"values": np.zeros(1)})
+    calls = []
+    fine = cache.cached("probe", 1.0, lambda: calls.append(1) or {"values": np.full(1, 7.0)})
+    assert calls == [] and np.array_equal(fine["values"], np.ones(1))
+    assert len(list(tmp_path.glob("probe-*.npz"))) == 2

@@ -218,3 +218,33 @@ def test_a_saved_scene_is_listed_under_open_recent(window, qtbot, tmp_path):
     window.state.select("femur")
     action.trigger()
     assert window.state.selected is None
+
+
+def test_a_pin_ends_on_its_part_after_the_knee_slider_is_dragged(window, qtbot):
+    """While a slider moves, the view draws coarse twins and the full meshes wait; when it
+    rests they catch up and the pins, held to the full meshes, are drawn there again."""
+    from tests.gui_helpers import move_held, press, release
+
+    place_pin(qtbot, window, "gastrocnemius.medial_head", "Medial head")
+    qtbot.waitUntil(lambda: window.scene.has_coarse_twins, timeout=60_000)
+    window.motion_dock.raise_()
+    slider = window.pose_panel.sliders["knee_flexion"]
+    qtbot.waitUntil(slider.isVisible)
+
+    def handle(value: int) -> QPoint:
+        fraction = (value - slider.minimum()) / (slider.maximum() - slider.minimum())
+        return QPoint(round(8 + fraction * (slider.width() - 16)), slider.height() // 2)
+
+    press(slider, handle(0))
+    move_held(slider, handle(0), handle(90), steps=6)
+    assert window.state.pose.knee_flexion > 45
+    assert window.scene.drawing_coarse, "the slider's frames draw the twins"
+    assert window.scene.leg.pose != window.state.pose, "the full meshes wait meanwhile"
+    release(slider, handle(90))
+    qtbot.waitUntil(lambda: not window.view.quality.active, timeout=10_000)
+    (pin,) = window.scenes.pinboard.pins
+    mesh = window.scene.leg.meshes[pin.part]
+    assert window.scene.leg.pose == window.state.pose
+    (position,) = window.scenes.layer.positions
+    distance = np.linalg.norm(np.asarray(mesh.points) - np.asarray(position), axis=1).min()
+    assert distance < 1e-3, "the pin sits on a vertex of its part in the new pose"

@@ -11,10 +11,14 @@ would surprise a person, so they never reach VTK.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
+from viewer.render.detail import build_coarse_leg
 from viewer.render.interactive_quality import SETTLE_S, InteractiveQuality, MotionWatch
 from viewer.render.picking import CLICK_TOLERANCE_PX, ClickFilter, PartPicker
 
@@ -27,6 +31,8 @@ class AtlasInteractor(QtInteractor):
     part_clicked = Signal(str)
     part_hovered = Signal(str)
     part_double_clicked = Signal(str)
+    #: The coarse twins' leg, built on a worker thread after the first frame (queued to Qt's).
+    coarse_leg_built = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, auto_update=False, multi_samples=0)
@@ -47,6 +53,8 @@ class AtlasInteractor(QtInteractor):
         self._hover_position: QPoint | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)
         self._hover_timer.timeout.connect(self._emit_hover)
+        self._coarse_wanted = False  # a coarse leg was asked for this scene
+        self.coarse_leg_built.connect(self._on_coarse_leg)
         self._route_interaction_renders_through_paint()
         self.renderer.SetUseOIT(False)  # the skin draws front faces only: plain blending suffices
 
@@ -61,6 +69,7 @@ class AtlasInteractor(QtInteractor):
         if self._scene is not None:
             self._scene.state.events.pose.disconnect(self._on_pose_changed, missing_ok=True)
         self._scene = scene
+        self._coarse_wanted = False
         if scene is not None:
             # Before the scene's own listener, whose re-pose is the slow part of a step.
             scene.state.events.pose.connect(self._on_pose_changed, priority=10)
@@ -160,6 +169,27 @@ class AtlasInteractor(QtInteractor):
             interactor.EnableRenderOff()
         if self._motion.frame_done():
             self._settle_timer.start()  # the rest counts from the frame shown, however slow it was
+        if self._scene is not None and not self._coarse_wanted:
+            self._start_coarse_build()
+
+    # -- coarse twins for the frames while moving (``render/detail.py``) ------------------------
+    def _start_coarse_build(self) -> None:
+        """Build the coarse leg once the first frame is shown, so it never delays that frame;
+        until it arrives, moving frames draw the full meshes."""
+        self._coarse_wanted = True
+        scene = self._scene
+
+        def build() -> None:
+            leg = build_coarse_leg(scene.state.pose)
+            with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
+                self.coarse_leg_built.emit((scene, leg))
+
+        threading.Thread(target=build, name="coarse-leg", daemon=True).start()
+
+    def _on_coarse_leg(self, built) -> None:
+        scene, leg = built
+        if scene is self._scene and not getattr(self, "_closed", True):
+            scene.set_coarse_leg(leg)
 
     def set_hover_delay(self, milliseconds: int) -> None:
         """How long the pointer must rest before a hover pick (0: at the next event loop turn)."""
@@ -202,6 +232,11 @@ class AtlasInteractor(QtInteractor):
         if event.buttons() == Qt.MouseButton.NoButton:
             self._hover_position = position.toPoint()
             self._hover_timer.start()
+            if "drag" in self.quality.reasons:
+                # The release went elsewhere (a dialog took the mouse mid-drag): the drag is
+                # over, so the view is sharp again rather than cheap until the next click.
+                self._pressed_at = None
+                self.quality.end("drag")
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:

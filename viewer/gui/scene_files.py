@@ -65,6 +65,8 @@ class SceneFiles(QObject):
 
         self.view = view
         self.layer = PinLayer(view)
+        if view.scene is not None:
+            view.scene.leg_caught_up.append(self.redraw)
         view.installEventFilter(self)
         self.redraw()
         if self._pending_camera is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from meshes.pose import Pose
 from viewer.model.state import AtlasState
+from viewer.render import deferred_modules
 from viewer.render.appearance import BACKGROUND_BOTTOM, BACKGROUND_TOP
 
 PLACEHOLDER_TEXT = "Loading the 3D view…"
@@ -87,6 +88,7 @@ def load_3d_stack(pose: Pose):
 
     Returns the ``Leg``. Nothing here creates a Qt or OpenGL object.
     """
+    deferred_modules.defer()  # matplotlib.pyplot, which pyvista imports and the view never uses
     # Lazy on purpose: this is the second or so of imports the window must not wait for.
     from meshes.leg import build_leg  # noqa: PLC0415
     from viewer.gui import interactor  # noqa: F401, PLC0415
@@ -96,11 +98,12 @@ def load_3d_stack(pose: Pose):
 
 
 def release_free_memory() -> None:
-    """Give the heap the imports and the leg's build left free back to the system.
+    """Give the heap the imports, the leg's build and the first render left free back.
 
     Loading the 3D stack allocates and drops tens of megabytes of temporary
-    objects, much of it in the worker thread's own malloc arena; glibc keeps
-    freed pages mapped until ``malloc_trim`` returns them. Elsewhere a no-op.
+    objects, much of it in the worker thread's own malloc arena, and the first
+    frame (shaders, buffers) more; glibc keeps freed pages mapped until
+    ``malloc_trim`` returns them (about 2 ms). Elsewhere a no-op.
     """
     if not sys.platform.startswith("linux"):
         return
@@ -202,5 +205,6 @@ class ViewLoader(QObject):
         self._leg = None
         if was_active:  # VTK's render window takes the X input focus as it is made: give it back
             self._parent.activateWindow()
+        # After the first frame, whose render also leaves freed heap behind (and off its path).
+        view.frameSwapped.connect(release_free_memory, Qt.ConnectionType.SingleShotConnection)
         self.built.emit(view, scene)
-        release_free_memory()

@@ -13,7 +13,9 @@ Pixel-sized things must keep their size on screen: text is drawn at the
 render window's DPI, so the DPI is scaled with the picture; line widths,
 point sizes and caption offsets of 2D actors are scaled here and put back
 exactly; overlays that lay themselves out in pixels (the labels) are told the
-scale through ``on_scale``. Mouse positions handed to VTK and to the picker
+scale through ``on_scale``, which is also when the scene swaps in its coarse
+twins (``detail.py``): a frame's cost under llvmpipe grows with its vertices
+as well as its pixels. Mouse positions handed to VTK and to the picker
 must be multiplied by ``scale`` too (the interactor does that).
 """
 

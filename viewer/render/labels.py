@@ -25,6 +25,7 @@ from vtkmodules.vtkRenderingCore import (
     vtkTextActor,
 )
 
+from meshes.parts import PARTS
 from viewer.render.camera import box_corners
 from viewer.render.style import DARK, OverlayStyle
 
@@ -32,32 +33,10 @@ LABEL_GAP_PX = 6  # vertical space between two stacked labels
 COLUMN_GAP_PX = 28  # horizontal space between the leg and its label column
 CHAR_WIDTH_EM = 0.58  # average character width of the label font, in font sizes
 
-#: Parts that get a label (muscles and the tendon; bones and skin stay unlabelled).
-LABELLED_PARTS: tuple[str, ...] = (
-    "biceps_femoris.long_head",
-    "biceps_femoris.short_head",
-    "semitendinosus",
-    "semimembranosus",
-    "gastrocnemius.medial_head",
-    "gastrocnemius.lateral_head",
-    "soleus",
-    "calcaneal_tendon",
-    "plantaris",
-    "popliteus",
-    "tibialis_posterior",
-    "flexor_digitorum_longus",
-    "flexor_hallucis_longus",
-    "adductor_magnus",
-    "gracilis",
-    "sartorius",
-    "sciatic_nerve",
-    "tibial_nerve",
-    "common_fibular_nerve",
-    "sural_nerve",
-    "popliteal_artery",
-    "popliteal_vein",
-    "small_saphenous_vein",
-)
+#: Parts that get a label: the muscles, the tendon, the nerves and the vessels, in the parts
+#: table's order (bones, the skin and the popliteal fossa's outline stay unlabelled).
+LABELLED_KINDS = frozenset({"muscle", "tendon", "nerve", "vessel"})
+LABELLED_PARTS: tuple[str, ...] = tuple(p.id for p in PARTS if p.kind in LABELLED_KINDS)
 
 
 #: Where along the part's height (0 = bottom, 1 = top) its label hangs.

@@ -60,7 +60,8 @@ class PinLayer:
         self.remove()
         visible = set(visible_parts)
         for number, pin in enumerate(pins, start=1):
-            position = np.asarray(leg.meshes[pin.part].points[self.vertex_of(pin, leg)])
+            # A copy: the view writes each pose's points into the same arrays.
+            position = np.array(leg.meshes[pin.part].points[self.vertex_of(pin, leg)])
             self.positions.append(position)
             if pin.part not in visible:
                 continue

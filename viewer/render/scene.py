@@ -22,6 +22,7 @@ from viewer.model.state import AtlasState
 from viewer.model.supports import setting_for
 from viewer.model.views import VIEW_BY_ID
 from viewer.render import appearance, camera
+from viewer.render.detail import CoarseTwins, Placement, PosedLeg, twin_mapper, write_placed
 from viewer.render.highlight import part_styles
 from viewer.render.labels import LABELLED_PARTS, LabelLayer
 from viewer.render.style import DARK, OverlayStyle
@@ -45,7 +46,7 @@ class LegScene:
     ) -> None:
         self.plotter = plotter
         self.state = state
-        self.posed_leg = leg  # posed about a fixed pelvis, before placement in the world
+        self._posed = PosedLeg(leg)  # posed about a fixed pelvis, before placement in the world
         # As shown: placed by the movement's support, in meshes of the actors' own (the
         # posed leg's stay untouched, for the mirrored other leg and the next re-pose).
         shown = place_leg(leg, self.placement())
@@ -56,11 +57,22 @@ class LegScene:
         self.actors: dict[str, pv.Actor] = {}
         self._outlines: dict[str, tuple[pv.PolyData, pv.Actor]] = {}
         self._outline_pose: dict[str, object] = {}
+        self._outline_mappers: dict[str, pv.DataSetMapper] = {}
         self._labels: LabelLayer | None = None
         self._pixel_scale = 1.0  # below 1 while the view draws cheap frames
         self._colour_bar = None
         self._styles: dict = {}
         self._placed_key = (state.pose, state.world)
+        # While the view moves, coarse twins may be drawn instead (``render/detail.py``);
+        # the full meshes then catch up with the pose once, before the sharp frame.
+        self._fine_mappers: dict[str, pv.DataSetMapper] = {}
+        self._twins: CoarseTwins | None = None
+        self._coarse = False  # the twins are drawn now
+        self._fine_key = self._placed_key  # what the full meshes show
+        self._coarse_hulls: dict[str, tuple[pv.PolyData, pv.DataSetMapper]] = {}
+        #: Called when the full meshes catch up with a pose reached while the twins were drawn
+        #: (pins, held to the full meshes' vertices, are drawn again then).
+        self.leg_caught_up: list[Callable[[], None]] = []
         self.style = style  # labels and colour bar: their colours and size at this picture size
         self.name_of = name_of  # part id -> label text (the cards' display names)
         if style.background is None:
@@ -95,6 +107,7 @@ class LegScene:
             # Only the near side of the translucent skin is drawn, so no depth sorting is needed.
             actor.prop.culling = "back"
         self.actors[part_id] = actor
+        self._fine_mappers[part_id] = actor.mapper
 
     def _connect(self) -> None:
         events = self.state.events
@@ -198,7 +211,7 @@ class LegScene:
             self._colour_bar = None
 
     def _length_changes(self) -> dict[str, float]:
-        return length_changes_percent(self.leg.pose)
+        return length_changes_percent(self.state.pose)
 
     def placement(self, pose=None):
         """The 4x4 transform placing the pelvis-fixed leg in the world for the setting."""
@@ -213,27 +226,10 @@ class LegScene:
         if key == self._placed_key:
             return
         self._placed_key = key
-        if self.state.pose != self.posed_leg.pose:
-            self.posed_leg = repose(self.posed_leg, self.state.pose)
-        # The posed points go straight into the actors, moved by the placement: no new
-        # meshes per frame. The shown leg is the actors' own meshes.
-        transform = self.placement()
-        rotation, offset = transform[:3, :3], transform[:3, 3]
-        moved = not np.allclose(transform, np.eye(4))
-        for part_id, actor in self.actors.items():
-            target = actor.mapper.dataset
-            source = self.posed_leg.meshes[part_id]
-            points = np.asarray(source.points)
-            target.points = points @ rotation.T + offset if moved else points
-            if "Normals" in source.point_data:
-                normals = np.asarray(source.point_data["Normals"])
-                target.point_data["Normals"] = normals @ rotation.T if moved else normals
-                target.point_data.active_normals_name = "Normals"
-        self.leg = Leg(
-            self.state.pose,
-            self.posed_leg.resolution,
-            {part_id: actor.mapper.dataset for part_id, actor in self.actors.items()},
-        )
+        if self._coarse:
+            self._twins.show(self.state.pose, self.placement(), key)
+        else:
+            self._update_fine()
         self._outline_pose = {}  # the hulls follow the placed meshes
         self._update_surroundings()
         if self.state.colour_mode == "stretch":
@@ -242,19 +238,84 @@ class LegScene:
             self._update_outline()
         self.update_labels()
 
+    @property
+    def posed_leg(self) -> Leg:
+        """The full leg in the state's pose about a fixed pelvis, before placement."""
+        return self._posed.leg
+
+    def _update_fine(self) -> bool:
+        """Bring the full meshes (the actors' own) to the state's pose and placement."""
+        if self._fine_key == self._placed_key:
+            return False
+        self._posed.set_pose(self.state.pose)
+        placement = Placement.of(self.placement())
+        meshes = {}
+        for part_id, mapper in self._fine_mappers.items():
+            meshes[part_id] = mapper.dataset
+            write_placed(meshes[part_id], self._posed.arrays[part_id], placement)
+        self.leg = Leg(self.state.pose, self._posed.resolution, meshes)
+        self._fine_key = self._placed_key
+        return True
+
+    # -- coarse twins while the view moves ----------------------------------------------------
+    def set_coarse_leg(self, leg: Leg) -> None:
+        """Give the scene its coarse twins (built off the Qt thread at any pose)."""
+        self._twins = CoarseTwins(leg, self._fine_mappers)
+        if self._pixel_scale < 1.0:
+            self._use_coarse(True)
+
+    @property
+    def drawing_coarse(self) -> bool:
+        return self._coarse
+
+    @property
+    def has_coarse_twins(self) -> bool:
+        return self._twins is not None
+
+    def leg_mapper(self, part_id: str) -> pv.DataSetMapper:
+        """The mapper of the part's full mesh (its actor draws a twin's while coarse)."""
+        return self._fine_mappers[part_id]
+
+    def shown_meshes(self) -> dict[str, pv.PolyData]:
+        """The meshes drawn now: the twins while the view moves, else the full ones."""
+        return self._twins.meshes if self._coarse else self.leg.meshes
+
+    def _use_coarse(self, coarse: bool) -> None:
+        coarse = coarse and self._twins is not None
+        if coarse:
+            self._twins.show(self.state.pose, self.placement(), self._placed_key)
+        elif self._update_fine():
+            for listener in self.leg_caught_up:
+                listener()
+        if coarse == self._coarse:
+            return
+        self._coarse = coarse
+        mappers = self._twins.mappers if coarse else self._fine_mappers
+        for part_id, actor in self.actors.items():
+            actor.SetMapper(mappers[part_id])
+        self._outline_pose = {}
+        if self.state.world:
+            self._update_surroundings()
+        self._update_outline()
+        self.update_labels()
+
     def _update_surroundings(self) -> None:
         setting = setting_for(self.state.world) if self.state.world else None
+        if setting is None:
+            self.surroundings.hide()
+            return
+        posed = (self._twins.posed if self._coarse else self._posed).leg
         self.surroundings.update(
             setting,
             self.placement(),
-            self.posed_leg.meshes["skin"],
-            lambda pose: repose(self.posed_leg, pose).meshes["skin"],
+            posed.meshes["skin"],
+            lambda pose: repose(posed, pose).meshes["skin"],
             hand_target=self._ankle_in_world(),
         )
 
     def _ankle_in_world(self) -> np.ndarray:
         """Where a hand holding the ankle goes: the back of the ankle, placed."""
-        points = np.asarray(self.leg.meshes["calcaneal_tendon"].points)
+        points = np.asarray(self.shown_meshes()["calcaneal_tendon"].points)
         return points.mean(axis=0)
 
     def _update_outline(self) -> None:
@@ -265,14 +326,21 @@ class LegScene:
         moved, because adding an actor costs far more than a click may.
         """
         styles = self._styles or part_styles(self.state)
+        meshes = self.shown_meshes()
         for part_id, actor in self.actors.items():
             kind = styles[part_id].outline
             if kind is not None and actor.visibility:
                 hull, outline = self._outline_for(part_id)
-                if self._outline_pose.get(part_id) != self.leg.pose:
-                    mesh = self.leg.meshes[part_id]
-                    hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
-                    self._outline_pose[part_id] = self.leg.pose
+                if self._coarse:
+                    hull, mapper = self._coarse_hull(part_id, outline)
+                    outline.SetMapper(mapper)
+                else:
+                    outline.SetMapper(self._outline_mappers[part_id])
+                if self._outline_pose.get(part_id) != self._placed_key:
+                    mesh = meshes[part_id]
+                    offset = appearance.OUTLINE_OFFSET_MM / self._pixel_scale
+                    hull.points = mesh.points + offset * mesh["Normals"]
+                    self._outline_pose[part_id] = self._placed_key
                 outline.prop.color = (
                     appearance.OUTLINE_COLOUR
                     if kind == "selected"
@@ -294,7 +362,16 @@ class LegScene:
                 culling="front",
             )
             self._outlines[part_id] = (hull, outline)
+            self._outline_mappers[part_id] = outline.mapper
         return self._outlines[part_id]
+
+    def _coarse_hull(self, part_id: str, outline) -> tuple[pv.PolyData, pv.DataSetMapper]:
+        """The outline's hull round the coarse twin, drawn by a mapper of its own."""
+        if part_id not in self._coarse_hulls:
+            hull = self._twins.meshes[part_id].copy(deep=True)
+            self._coarse_hulls[part_id] = (hull, twin_mapper(self._outline_mappers[part_id], hull))
+            self._outline_pose.pop(part_id, None)
+        return self._coarse_hulls[part_id]
 
     def outlined_parts(self, kind: str = "selected") -> list[str]:
         """Parts whose ``kind`` of outline ("selected" or "hover") is showing."""
@@ -317,14 +394,21 @@ class LegScene:
             self._labels.set_pixel_scale(self._pixel_scale)
         parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
-        self._labels.rebuild(parts, self.leg.meshes, self.visible_bounds(), reserve)
+        meshes = self.shown_meshes()
+        bounds = camera.union_bounds(meshes[p].bounds for p in self.visible_parts() or self.actors)
+        self._labels.rebuild(parts, meshes, bounds, reserve)
 
     def set_pixel_scale(self, scale: float) -> None:
         """The picture is drawn at ``scale`` times the view's size while it moves
         (``render/interactive_quality.py``): the labels lay themselves out for it."""
+        rescaled = scale != self._pixel_scale
         self._pixel_scale = scale
         if self._labels is not None:
             self._labels.set_pixel_scale(scale)
+        self._use_coarse(scale < 1.0)
+        if rescaled:  # the rim keeps its width on screen: wider in mm in a smaller picture
+            self._outline_pose = {}
+            self._update_outline()
 
     def leader_segments(self) -> list:
         """Each label's leader line as (anchor, end) in display pixels, for layout checks."""

@@ -146,11 +146,14 @@ class Surroundings:
         if setting.other_leg == SAME:
             self._other_leg_mesh, self._other_leg_key = None, None
             return mirrored(posed_skin)
-        if self._other_leg_key != setting.other_leg:
+        # Keyed by the skin's density too: made from the coarse twins while the view moves,
+        # it is made again from the full skin once it is still.
+        key = (setting.other_leg, posed_skin.n_points)
+        if self._other_leg_key != key:
             pose = setting.other_leg
             assert isinstance(pose, Pose)
             self._other_leg_mesh = mirrored(repose_skin(pose))
-            self._other_leg_key = pose
+            self._other_leg_key = key
         return self._other_leg_mesh
 
     def bounds_of_body(self, transform: np.ndarray) -> np.ndarray:
