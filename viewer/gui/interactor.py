@@ -180,7 +180,10 @@ class AtlasInteractor(QtInteractor):
         scene = self._scene
 
         def build() -> None:
-            leg = build_coarse_leg(scene.state.pose)
+            try:
+                leg = build_coarse_leg(scene.state.pose)
+            except Exception:  # without twins, moving frames draw the full meshes
+                return
             with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
                 self.coarse_leg_built.emit((scene, leg))
 
