@@ -170,14 +170,20 @@ class AtlasInteractor(QtInteractor):
         if self._motion.frame_done():
             self._settle_timer.start()  # the rest counts from the frame shown, however slow it was
         if self._scene is not None and not self._coarse_wanted:
-            self._start_coarse_build()
+            self._coarse_wanted = True
+            # Once this frame is on screen and everything waiting on it has run.
+            self.frameSwapped.connect(
+                lambda: QTimer.singleShot(0, self._start_coarse_build),
+                Qt.ConnectionType.SingleShotConnection,
+            )
 
     # -- coarse twins for the frames while moving (``render/detail.py``) ------------------------
     def _start_coarse_build(self) -> None:
         """Build the coarse leg once the first frame is shown, so it never delays that frame;
         until it arrives, moving frames draw the full meshes."""
-        self._coarse_wanted = True
         scene = self._scene
+        if scene is None:
+            return
 
         def build() -> None:
             try:
