@@ -275,3 +275,28 @@ def test_closing_the_window_while_the_view_loads_leaves_nothing_behind(
     assert not window.is_view_ready()
     window.deleteLater()
     qtbot.wait(1)
+
+
+def test_the_search_box_sets_up_its_clear_button_with_the_first_text(qtbot, catalogue):
+    """Not at start (its icon is looked up in the icon theme), yet there when there is text."""
+    from PySide6.QtWidgets import QToolButton
+
+    from viewer.gui.widgets.structure_tree import StructureTree
+    from viewer.model.state import AtlasState
+
+    tree = StructureTree(AtlasState(), catalogue)
+    qtbot.addWidget(tree)
+    with qtbot.waitExposed(tree):
+        tree.show()
+    search = tree.search
+    assert not search.isClearButtonEnabled()
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(search, "semitend")
+    assert search.isClearButtonEnabled()
+    assert tree.items["soleus"].isHidden()  # the search filtered the tree
+    buttons = [b for b in search.findChildren(QToolButton) if b.isVisible()]
+    assert len(buttons) == 1
+    qtbot.waitUntil(lambda: not buttons[0].visibleRegion().isEmpty())
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert search.text() == ""
+    assert not tree.items["soleus"].isHidden()

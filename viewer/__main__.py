@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -13,6 +14,9 @@ def main(argv: list[str] | None = None) -> int:
     # off while the program starts: ``cli.run`` turns it back on for a subcommand, the window
     # (``gui/app.py``) once it is shown.
     gc.disable()
+    # The app uses no pydantic plugins; without this, building the first validator reads the
+    # entry points of every installed package looking for some (a few ms, more in big envs).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         # Imported here, not at the top: the modules it loads are most of the start-up's objects.
         from viewer.cli import run  # noqa: PLC0415

@@ -10,8 +10,6 @@ OpenGL objects belong to it) and swaps them in.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import sys
 import threading
@@ -107,6 +105,10 @@ def release_free_memory() -> None:
     """
     if not sys.platform.startswith("linux"):
         return
+    # Imported here: ctypes.util brings subprocess and more, which the first window need not load.
+    import ctypes  # noqa: PLC0415
+    import ctypes.util  # noqa: PLC0415
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.malloc_trim(0)

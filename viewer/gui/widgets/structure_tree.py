@@ -74,7 +74,12 @@ class StructureTree(QWidget):
         self.index = build_index(catalogue)
         self.result = SearchResult("")
         self.search = QLineEdit(placeholderText="Search names, exercises, actions, nerves…  Ctrl+F")
-        self.search.setClearButtonEnabled(True)
+        # The clear button's icon is looked up in the desktop's icon theme (a few ms here, more
+        # with a big theme): set up with the first text, the only time the button is shown.
+        self.search.textChanged.connect(
+            lambda _text: self.search.setClearButtonEnabled(True),
+            Qt.ConnectionType.SingleShotConnection,
+        )
         self.search.setAccessibleName("Search structures, exercises, actions and nerves")
         self.message = QLabel()
         self.message.setWordWrap(True)
