@@ -367,3 +367,21 @@ def test_a_drag_draws_the_coarse_twins_and_the_full_meshes_again_on_release(wind
     assert not scene.drawing_coarse
     assert all(a.mapper is scene.leg_mapper(p) for p, a in scene.actors.items())
     assert drawn() == full
+
+
+def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_plain_move(window, qtbot):
+    """A dialog may take the mouse mid-drag: the next move without a button is sharp again."""
+    from tests.gui_helpers import hover
+
+    view = window.view
+    full = view.ren_win.GetSize()
+    start, end = QPoint(400, 400), QPoint(520, 420)
+    press(view, start)
+    move_held(view, start, end, steps=6)
+    assert view.quality.reasons == {"drag"}
+    hover(view, QPoint(530, 420))  # no release ever reached the view
+    assert not view.quality.active
+    assert view.ren_win.GetSize() == full
+    camera = view.camera.position
+    hover(view, QPoint(700, 300))
+    assert view.camera.position == camera, "a plain move no longer turns the leg"

@@ -108,3 +108,21 @@ def test_written_points_are_the_meshes_own_and_leave_the_posed_arrays_alone():
         posed.leg.meshes["tibia"].points,
         repose(leg, Pose(knee_flexion=60)).meshes["tibia"].points,
     )
+
+
+def test_the_selection_rim_keeps_its_width_on_screen_in_smaller_pictures(scene_and_state):
+    from viewer.render.appearance import OUTLINE_OFFSET_MM
+
+    scene, state = scene_and_state
+    state.select("semitendinosus")
+
+    def rim_offset_mm() -> float:
+        hull = scene._outlines["semitendinosus"][1].mapper.dataset
+        mesh = scene.shown_meshes()["semitendinosus"]
+        return float(np.median(np.linalg.norm(hull.points - mesh.points, axis=1)))
+
+    assert rim_offset_mm() == pytest.approx(OUTLINE_OFFSET_MM, rel=1e-3)
+    scene.set_pixel_scale(0.5)
+    assert rim_offset_mm() == pytest.approx(2 * OUTLINE_OFFSET_MM, rel=1e-3)
+    scene.set_pixel_scale(1.0)
+    assert rim_offset_mm() == pytest.approx(OUTLINE_OFFSET_MM, rel=1e-3)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCursor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.cli_helpers import legatlas
@@ -184,9 +184,27 @@ def test_a_worksheet_has_the_picture_blanks_and_a_key(window, qtbot, tmp_path):
 
 
 def test_a_shipped_tour_opens_from_the_learn_menu(window, qtbot):
-    titles = [action.text() for action in window.tours_menu.actions()]
+    """Learn > Tours lists the tours when it opens (not at start) and one opens with a click."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.menuBar()
+    learn = next(action for action in bar.actions() if action.text() == "&Learn")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(learn).center())
+    qtbot.waitUntil(learn.menu().isVisible)
+    tours = window.tours_menu
+    place = learn.menu().actionGeometry(tours.menuAction()).center()
+    qtbot.mouseMove(learn.menu(), place)
+    qtbot.mouseClick(learn.menu(), Qt.MouseButton.LeftButton, pos=place)
+    qtbot.waitUntil(tours.isVisible)
+    titles = [action.text() for action in tours.actions()]
     assert titles == ["Gastrocnemius versus soleus", "The hamstrings", "The popliteal fossa"]
-    next(a for a in window.tours_menu.actions() if a.text() == "The hamstrings").trigger()
+    hamstrings = next(a for a in tours.actions() if a.text() == "The hamstrings")
+    qtbot.mouseClick(
+        tours, Qt.MouseButton.LeftButton, pos=tours.actionGeometry(hamstrings).center()
+    )
+    qtbot.waitUntil(lambda: not learn.menu().isVisible())
+    # Leave the pointer off every window: where the menu was, the next window has its toolbar.
+    QCursor.setPos(window.screen().geometry().bottomRight())
     assert window.tour.dock.isVisible() and window.state.selected == "hamstrings"
     assert window.tour.panel.title.text() == "The hamstrings"
     assert window.scenes.warning_box is None

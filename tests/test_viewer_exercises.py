@@ -74,3 +74,47 @@ def test_comparison_numbers_follow_the_model(catalogue):
     assert rows["soleus"].first_percent > 1.0  # and soleus
     # Bending the knee gives gastrocnemius slack: less lengthened than with a straight knee.
     assert straight.second_percent < straight.first_percent
+
+
+def _click_tab(qtbot, window, title: str) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    for bar in window.findChildren(QTabBar):
+        for index in range(bar.count()):
+            if bar.isVisible() and bar.tabText(index) == title:
+                qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+                return
+    raise AssertionError(f"no tab {title!r}")
+
+
+def test_the_tabs_made_on_first_show_work_when_a_person_clicks_them(window, qtbot):
+    """Pose & motion and Exercises are built when first clicked, not for the first window."""
+    assert window._pose_panel is None and window._exercises is None  # not made at start
+    _click_tab(qtbot, window, "Pose && motion")
+    qtbot.waitUntil(lambda: window._pose_panel is not None)
+    panel = window.pose_panel
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    assert window.motion_dock.widget().isAncestorOf(panel)
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0)  # lengths worked out once in front
+    field = panel.fields["knee_flexion"]
+    qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton)
+    field.selectAll()
+    qtbot.keyClicks(field.lineEdit(), "60")
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    assert window.state.pose.knee_flexion == 60.0
+    assert panel.sliders["knee_flexion"].value() == 60
+    assert window._exercises is None  # still behind its tab
+    _click_tab(qtbot, window, "Exercises")
+    qtbot.waitUntil(lambda: window._exercises is not None)
+    browser = window.exercises
+    qtbot.waitUntil(lambda: not browser.visibleRegion().isEmpty())
+    row = next(
+        i for i in range(browser.list.count())
+        if browser.list.item(i).data(Qt.ItemDataRole.UserRole) == "standing_calf_raise"
+    )  # fmt: skip
+    rect = browser.list.visualItemRect(browser.list.item(row))
+    qtbot.mouseClick(browser.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "Trains" in browser.details.toPlainText()
+    qtbot.mouseClick(browser.play_button, Qt.MouseButton.LeftButton)
+    assert window.state.motion.active and window.state.world == "standing_calf_raise"
+    window.motion.stop()

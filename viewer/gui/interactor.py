@@ -170,17 +170,26 @@ class AtlasInteractor(QtInteractor):
         if self._motion.frame_done():
             self._settle_timer.start()  # the rest counts from the frame shown, however slow it was
         if self._scene is not None and not self._coarse_wanted:
-            self._start_coarse_build()
+            self._coarse_wanted = True
+            # Once this frame is on screen and everything waiting on it has run.
+            self.frameSwapped.connect(
+                lambda: QTimer.singleShot(0, self._start_coarse_build),
+                Qt.ConnectionType.SingleShotConnection,
+            )
 
     # -- coarse twins for the frames while moving (``render/detail.py``) ------------------------
     def _start_coarse_build(self) -> None:
         """Build the coarse leg once the first frame is shown, so it never delays that frame;
         until it arrives, moving frames draw the full meshes."""
-        self._coarse_wanted = True
         scene = self._scene
+        if scene is None:
+            return
 
         def build() -> None:
-            leg = build_coarse_leg(scene.state.pose)
+            try:
+                leg = build_coarse_leg(scene.state.pose)
+            except Exception:  # without twins, moving frames draw the full meshes
+                return
             with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
                 self.coarse_leg_built.emit((scene, leg))
 
@@ -232,6 +241,13 @@ class AtlasInteractor(QtInteractor):
         if event.buttons() == Qt.MouseButton.NoButton:
             self._hover_position = position.toPoint()
             self._hover_timer.start()
+            if "drag" in self.quality.reasons:
+                # The release went elsewhere (a dialog took the mouse mid-drag): the drag is
+                # over. VTK's camera style is told so (else a plain move would go on turning
+                # the leg), and the view is sharp again rather than cheap until the next click.
+                super().mouseReleaseEvent(event)
+                self._pressed_at = None
+                self.quality.end("drag")
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:

@@ -34,10 +34,8 @@ from viewer.gui.settings import open_settings, restore_preferences, save_prefere
 from viewer.gui.theme import apply_theme
 from viewer.gui.tour_panel import TourPlayer
 from viewer.gui.view_loader import ViewLoader, after_view
-from viewer.gui.widgets.exercise_browser import ExerciseBrowser
 from viewer.gui.widgets.info_panel import InfoPanel
 from viewer.gui.widgets.layer_strip import LayerStrip
-from viewer.gui.widgets.pose_panel import PosePanel
 from viewer.gui.widgets.structure_tree import StructureTree
 from viewer.model.card_html import about_html
 from viewer.model.state import AtlasState, MotionStatus
@@ -45,6 +43,8 @@ from viewer.model.views import DEFAULT_VIEW, VIEW_BY_ID, VIEWS
 
 if TYPE_CHECKING:
     from viewer.gui.practice_mode import PracticeMode
+    from viewer.gui.widgets.exercise_browser import ExerciseBrowser
+    from viewer.gui.widgets.pose_panel import PosePanel
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH_PX = 400
@@ -239,51 +239,85 @@ class AtlasWindow(QMainWindow):
         self.resizeDocks([self.dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
 
     def _build_motion_dock(self) -> None:
-        self.pose_panel = PosePanel(self.state, self.catalogue)
-        self.plot_holder = QWidget()
-        QVBoxLayout(self.plot_holder).setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.pose_panel)
-        splitter.addWidget(self.plot_holder)
-        splitter.setCollapsible(0, False)
-        # Sliders and buttons keep their height in a small window; the tab scrolls instead.
-        self.pose_panel.setMinimumHeight(self.pose_panel.minimumSizeHint().height())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName("Pose and motion")
-        scroll.setWidget(splitter)
+        """The Pose & motion tab; its panel is made the first time it is shown (pose_panel)."""
+        self.motion = MotionController(self.state, self.catalogue, self._frame_poses, self)
+        self.info.play_requested.connect(self.motion.play)
+        self._pose_panel: PosePanel | None = None
         self.motion_dock = QDockWidget("Pose && motion", self)
         self.motion_dock.setObjectName("motion-dock")
-        self.motion_dock.setWidget(scroll)
         self.motion_dock.setFeatures(self.dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.motion_dock)
         self.tabifyDockWidget(self.dock, self.motion_dock)
         self.dock.raise_()  # a saved layout, restored once everything exists, may change this
-        self.motion_dock.visibilityChanged.connect(self._ensure_length_plot)
-        self.motion_dock.visibilityChanged.connect(self.pose_panel.set_shown)
-        self.motion = MotionController(self.state, self.catalogue, self._frame_poses, self)
-        self.info.play_requested.connect(self.motion.play)
-        panel = self.pose_panel
-        panel.reset_requested.connect(self.motion.reset_pose)
-        panel.pause_toggled.connect(self.motion.toggle_pause)
-        panel.stop_requested.connect(self.motion.stop)
-        panel.speed_changed.connect(self.motion.set_speed)
-        panel.pose_edited.connect(self.motion.stop)
+        self.motion_dock.visibilityChanged.connect(self._motion_tab_shown)
+
+    @property
+    def pose_panel(self) -> PosePanel:
+        """The pose sliders, motion buttons and length table, made on first use.
+
+        The tab sits behind the Atlas tab at start: its widgets (and the modules
+        they need) would cost the first window several milliseconds for nothing.
+        """
+        if self._pose_panel is None:
+            # Imported here, not at the top: see the docstring.
+            from viewer.gui.widgets.pose_panel import PosePanel  # noqa: PLC0415
+
+            panel = self._pose_panel = PosePanel(self.state, self.catalogue)
+            self.plot_holder = QWidget()
+            QVBoxLayout(self.plot_holder).setContentsMargins(0, 0, 0, 0)
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.addWidget(panel)
+            splitter.addWidget(self.plot_holder)
+            splitter.setCollapsible(0, False)
+            # Sliders and buttons keep their height in a small window; the tab scrolls instead.
+            panel.setMinimumHeight(panel.minimumSizeHint().height())
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setAccessibleName("Pose and motion")
+            scroll.setWidget(splitter)
+            self.motion_dock.setWidget(scroll)
+            scroll.show()  # a dock already on screen shows a new widget only when told
+            panel.reset_requested.connect(self.motion.reset_pose)
+            panel.pause_toggled.connect(self.motion.toggle_pause)
+            panel.stop_requested.connect(self.motion.stop)
+            panel.speed_changed.connect(self.motion.set_speed)
+            panel.pose_edited.connect(self.motion.stop)
+        return self._pose_panel
+
+    def _motion_tab_shown(self, visible: bool) -> None:
+        if visible or self._pose_panel is not None:
+            self.pose_panel.set_shown(visible)
+        self._ensure_length_plot(visible)
 
     def _build_exercise_dock(self) -> None:
-        """The Exercises tab: every exercise and stretch, searchable, comparable."""
-        self.exercises = ExerciseBrowser(self.catalogue)
+        """The Exercises tab; its browser is made the first time it is shown (exercises)."""
+        self._exercises: ExerciseBrowser | None = None
         self.exercise_dock = QDockWidget("Exercises", self)
         self.exercise_dock.setObjectName("exercise-dock")
-        self.exercise_dock.setWidget(self.exercises)
         self.exercise_dock.setFeatures(self.dock.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.exercise_dock)
         self.tabifyDockWidget(self.motion_dock, self.exercise_dock)
         self.dock.raise_()
-        self.exercise_dock.visibilityChanged.connect(self.exercises.set_shown)
-        self.exercises.play_requested.connect(self.motion.play)
-        self.exercises.end_requested.connect(self.show_end_position)
+        self.exercise_dock.visibilityChanged.connect(self._exercise_tab_shown)
+
+    @property
+    def exercises(self) -> ExerciseBrowser:
+        """Every exercise and stretch, searchable, comparable; made on first use (as pose_panel)."""
+        if self._exercises is None:
+            # Imported here, not at the top: see pose_panel.
+            from viewer.gui.widgets.exercise_browser import ExerciseBrowser  # noqa: PLC0415
+
+            browser = self._exercises = ExerciseBrowser(self.catalogue)
+            self.exercise_dock.setWidget(browser)
+            browser.show()  # as in pose_panel
+            browser.play_requested.connect(self.motion.play)
+            browser.end_requested.connect(self.show_end_position)
+        return self._exercises
+
+    def _exercise_tab_shown(self, visible: bool) -> None:
+        if visible or self._exercises is not None:
+            self.exercises.set_shown(visible)
 
     def show_end_position(self, kind: str, movement_id: str) -> None:
         """A movement's end in its setting, coloured by the stretch map, framed."""
@@ -380,7 +414,10 @@ class AtlasWindow(QMainWindow):
             menu = self.menuBar().addMenu(title)
             if title == "&Learn":
                 self.tours_menu = menu.addMenu("Tours")
-                self.scenes.fill_tours_menu(self.tours_menu)
+                # Listed when opened: reading every tour file is not for the first window.
+                self.tours_menu.aboutToShow.connect(
+                    lambda: self.scenes.fill_tours_menu(self.tours_menu)
+                )
                 menu.addSeparator()
             if title == "&File":
                 self.recent_menu = menu.addMenu("Open recent")

@@ -280,7 +280,9 @@ class LegScene:
         """The meshes drawn now: the twins while the view moves, else the full ones."""
         return self._twins.meshes if self._coarse else self.leg.meshes
 
-    def _use_coarse(self, coarse: bool) -> None:
+    def _use_coarse(self, coarse: bool) -> bool:
+        """Draw the twins (True) or the full meshes, each brought to the pose; True if the
+        drawing switched."""
         coarse = coarse and self._twins is not None
         if coarse:
             self._twins.show(self.state.pose, self.placement(), self._placed_key)
@@ -288,7 +290,7 @@ class LegScene:
             for listener in self.leg_caught_up:
                 listener()
         if coarse == self._coarse:
-            return
+            return False
         self._coarse = coarse
         mappers = self._twins.mappers if coarse else self._fine_mappers
         for part_id, actor in self.actors.items():
@@ -298,6 +300,7 @@ class LegScene:
             self._update_surroundings()
         self._update_outline()
         self.update_labels()
+        return True
 
     def _update_surroundings(self) -> None:
         setting = setting_for(self.state.world) if self.state.world else None
@@ -332,13 +335,14 @@ class LegScene:
             if kind is not None and actor.visibility:
                 hull, outline = self._outline_for(part_id)
                 if self._coarse:
-                    hull, mapper = self._coarse_hull(part_id, outline)
+                    hull, mapper = self._coarse_hull(part_id)
                     outline.SetMapper(mapper)
                 else:
                     outline.SetMapper(self._outline_mappers[part_id])
                 if self._outline_pose.get(part_id) != self._placed_key:
                     mesh = meshes[part_id]
-                    hull.points = mesh.points + appearance.OUTLINE_OFFSET_MM * mesh["Normals"]
+                    offset = appearance.OUTLINE_OFFSET_MM / self._pixel_scale
+                    hull.points = mesh.points + offset * mesh["Normals"]
                     self._outline_pose[part_id] = self._placed_key
                 outline.prop.color = (
                     appearance.OUTLINE_COLOUR
@@ -364,7 +368,7 @@ class LegScene:
             self._outline_mappers[part_id] = outline.mapper
         return self._outlines[part_id]
 
-    def _coarse_hull(self, part_id: str, outline) -> tuple[pv.PolyData, pv.DataSetMapper]:
+    def _coarse_hull(self, part_id: str) -> tuple[pv.PolyData, pv.DataSetMapper]:
         """The outline's hull round the coarse twin, drawn by a mapper of its own."""
         if part_id not in self._coarse_hulls:
             hull = self._twins.meshes[part_id].copy(deep=True)
@@ -400,10 +404,14 @@ class LegScene:
     def set_pixel_scale(self, scale: float) -> None:
         """The picture is drawn at ``scale`` times the view's size while it moves
         (``render/interactive_quality.py``): the labels lay themselves out for it."""
+        rescaled = scale != self._pixel_scale
         self._pixel_scale = scale
         if self._labels is not None:
             self._labels.set_pixel_scale(scale)
-        self._use_coarse(scale < 1.0)
+        if rescaled:  # the rim keeps its width on screen: wider in mm in a smaller picture
+            self._outline_pose = {}
+        if not self._use_coarse(scale < 1.0) and rescaled:
+            self._update_outline()
 
     def leader_segments(self) -> list:
         """Each label's leader line as (anchor, end) in display pixels, for layout checks."""
