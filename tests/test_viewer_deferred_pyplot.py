@@ -4,7 +4,8 @@ Through the real entry point in a fresh interpreter (the test process itself
 has long loaded pyplot): at the view's first frame pyplot is still a stand-in
 that has not run, and afterwards everything that uses matplotlib still works:
 the length curves tab and its PNG, a screenshot exported from the dialog, and
-pyvista reading pyplot through the stand-in.
+pyvista reading pyplot through the stand-in. A headless ``legatlas screenshot``
+leaves pyplot unrun too.
 """
 
 from __future__ import annotations
@@ -123,3 +124,29 @@ def test_pyplot_waits_until_used_and_plot_and_export_still_work(tmp_path):
     assert seen["cycler_colours"] == 10  # pyvista read pyplot's rcParams through the stand-in
     assert seen["pyplot_module"] == "module"  # the real pyplot took the stand-in's place
     assert seen["pyplot_has_figure"] is True
+
+
+HEADLESS_PROBE = """
+import json, sys
+from viewer.__main__ import main
+from viewer.render.deferred_modules import is_deferred
+
+code = main(["screenshot", sys.argv[1], "--size", "320x200"])
+print(json.dumps({"code": code, "pyplot_deferred": is_deferred("matplotlib.pyplot"),
+                  "figure_loaded": "matplotlib.figure" in sys.modules}))
+"""
+
+
+def test_a_headless_screenshot_does_not_run_pyplot_either(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-c", HEADLESS_PROBE, str(tmp_path / "shot.png")],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    seen = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert seen == {"code": 0, "pyplot_deferred": True, "figure_loaded": False}
+    with Image.open(tmp_path / "shot.png") as image:
+        assert image.size == (320, 200)

@@ -22,6 +22,7 @@ from PIL import Image
 from viewer.model.atomic import atomic_write
 from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
+from viewer.render import deferred_modules
 from viewer.render.style import style_for_export
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ def render_image(
     use_egl_without_display()
     # Imported after the EGL choice above: VTK reads it when its render window is made,
     # and the command line should not pay for VTK before a usage error is reported.
+    deferred_modules.defer()  # matplotlib.pyplot, which pyvista imports and no export uses
     import pyvista as pv  # noqa: PLC0415
 
     from meshes.leg import build_leg  # noqa: PLC0415
