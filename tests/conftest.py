@@ -45,6 +45,10 @@ def make_window(qtbot, catalogue, settings_path):
         wait_for_view(qtbot, window)  # the 3D view is built after the window is shown
         qtbot.waitUntil(window.view.hasFocus, timeout=20_000)  # keys start on the 3D view
         window.view.render()
+        # The coarse twins drawn while the view moves are built on a worker thread after the
+        # first frame: a test starts once that is done, so no background work (and no memory
+        # it allocates) overlaps what the test does or measures.
+        qtbot.waitUntil(lambda: window.scene.has_coarse_twins, timeout=60_000)
         windows.append(window)
         return window
 

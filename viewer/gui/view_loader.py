@@ -209,4 +209,8 @@ class ViewLoader(QObject):
             self._parent.activateWindow()
         # After the first frame, whose render also leaves freed heap behind (and off its path).
         view.frameSwapped.connect(release_free_memory, Qt.ConnectionType.SingleShotConnection)
+        # And once the coarse twins have arrived: their build's temporaries are freed then.
+        view.coarse_leg_built.connect(
+            lambda *_: release_free_memory(), Qt.ConnectionType.SingleShotConnection
+        )
         self.built.emit(view, scene)
