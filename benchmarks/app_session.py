@@ -249,6 +249,7 @@ def main() -> None:
     result["pose_slider_frame_ms"] = median([s["median_ms"] for s in sweeps])
     result["pose_slider"] = sweeps
     window.pose_panel.sliders[SLIDER_JOINT].setValue(0)
+    window.dock.raise_()  # the window's own layout again for the selections
     process_events()
 
     loss.start()

@@ -70,18 +70,25 @@ def write(path: Path, arrays: Arrays) -> None:
         with os.fdopen(handle, "wb") as stream:
             np.savez(stream, **arrays)
         os.replace(temporary, path)
-        for older in path.parent.glob(f"{path.stem.rsplit('-', 2)[0]}-*.npz"):
-            if older != path and _same_resolution_or_untagged(older, path):
-                older.unlink(missing_ok=True)  # from earlier code: never read again
+        for older in _earlier_files(path):
+            older.unlink(missing_ok=True)  # from earlier code: never read again
     except OSError:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _same_resolution_or_untagged(older: Path, path: Path) -> bool:
-    """An older file for this resolution, or from before files named their resolution."""
-    older_parts, parts = older.stem.split("-"), path.stem.split("-")
-    return len(older_parts) == 2 or older_parts[:2] == parts[:2]
+def _earlier_files(path: Path) -> list[Path]:
+    """Files of the same name and resolution as ``path`` from other code, and files from
+    before names held a resolution (``name-<digest>``); a name may itself hold dashes."""
+    prefix, tag, _ = path.stem.rsplit("-", 2)
+    earlier = []
+    for older in path.parent.glob(f"{prefix}-*.npz"):
+        rest = older.stem[len(prefix) + 1 :]
+        same_resolution = rest.rsplit("-", 1)[0] == tag
+        untagged = "-" not in rest
+        if older != path and (same_resolution or untagged):
+            earlier.append(older)
+    return earlier
 
 
 def cached(name: str, resolution: float, compute: Callable[[], Arrays]) -> Arrays:

@@ -75,11 +75,14 @@ def length_curve(part_id: str, joint: str, pose: Pose, samples: int = 41):
     return angles, np.array(lengths)
 
 
+@lru_cache(maxsize=12)
 def length_curves(joint: str, pose: Pose, samples: int = 41):
     """Angles (deg) and every muscle part's length (mm) sweeping one joint, the others held.
 
     One path-length pass per angle serves all parts, so a table of every
-    muscle costs no more than one curve.
+    muscle costs no more than one curve. Kept for the last few poses: clicking
+    one muscle after another at one pose (the length plot on screen) sweeps
+    nothing again. The arrays are shared: read them, never write into them.
     """
     import numpy as np  # noqa: PLC0415 (lazy: see the module's docstring)
 
