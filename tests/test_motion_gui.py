@@ -153,3 +153,21 @@ def test_moving_a_slider_during_a_motion_takes_over_from_it(window, qtbot):
     qtbot.wait(200)
     assert window.state.pose == held
     assert window.state.pose.hip_flexion == 45
+
+
+def test_the_length_plot_rests_while_its_tab_is_behind_another(window, qtbot):
+    """A tab behind another still counts as visible to Qt: the plot must not sweep three
+    joints and redraw on every click while the Atlas tab covers it (~0.2 s a click)."""
+    from tests.test_viewer_exercises import _click_tab
+
+    _click_tab(qtbot, window, "Pose && motion")
+    qtbot.waitUntil(lambda: window.length_plot is not None, timeout=5000)
+    plot = window.length_plot
+    window.state.select("gastrocnemius")
+    assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    _click_tab(qtbot, window, "Atlas")
+    qtbot.waitUntil(lambda: not plot.shown)
+    window.state.select("semitendinosus")
+    assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"], "rested"
+    _click_tab(qtbot, window, "Pose && motion")
+    qtbot.waitUntil(lambda: plot.parts == ["semitendinosus"])

@@ -336,6 +336,8 @@ class AtlasWindow(QMainWindow):
 
             self.length_plot = LengthPlot(self.state, self.catalogue)
             self.plot_holder.layout().addWidget(self.length_plot)
+        if self.length_plot is not None:
+            self.length_plot.set_shown(visible)
 
     def _build_actions(self) -> None:
         handlers = {

@@ -56,6 +56,9 @@ class LengthPlot(QWidget):
         self.curves: dict = {}
         self.parts: list[str] = []
         self._stale = False  # the pose or selection changed while the tab was hidden
+        # Whether its dock's tab is in front: a tab behind another still counts as visible to
+        # Qt, so the window says (``set_shown``), as for the pose panel.
+        self.shown = True
         self.figure = Figure(figsize=(4, 5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(MIN_CANVAS_HEIGHT_PX)
@@ -92,8 +95,14 @@ class LengthPlot(QWidget):
     def _schedule_refresh(self, *_: object) -> None:
         self._refresh_soon.start()
 
+    def set_shown(self, shown: bool) -> None:
+        """The tab holding the plot came to the front (True) or went behind another."""
+        self.shown = shown
+        if shown and self._stale:
+            self.refresh()
+
     def refresh(self, *_: object) -> None:
-        if not self.isVisible() and self.curves:
+        if not (self.shown and self.isVisible()) and self.curves:
             self._stale = True
             return
         self._stale = False
