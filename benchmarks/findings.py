@@ -32,73 +32,69 @@ almost nothing: measured, `defer_build` alone saves nothing, because validating 
 builds the same schemas), ~50-100 ms; build practice mode and the tour panel on first use;
 fill the Tours menu when it opens (it reads three scene files).""",
     "cold_start_s": """\
-The 3D frame now comes after the window: the worker thread imports VTK, pyvista and pyvistaqt
-(and matplotlib, which `pyvista/plotting/colors.py` imports unconditionally) once the window has
-painted, then the Qt thread makes the interactor and the scene. The imports hold the GIL almost
-throughout (measured: importing the 3D stack in a thread alongside the window's own imports
-made the window later and the total no shorter), so the first 3D frame is the floor's
-imports plus the atlas's window, not less. Getting under the floor needs a 3D view without
-`pyvista.plotting` (so without matplotlib, about 0.5 s): a plain `vtkmodules` + Qt OpenGL
-widget, a larger change. The floor reads finished meshes from files while the app builds the
-leg in its worker (*Mesh build, first in process*), so a slower first build shows here: after
-merging the bone-clearance and skin work of issue 10 that first build took 5.7 s against 2.4 s
-in a run just before it (both on the loaded machine), and the ratio went from 1.04x to 1.20x,
-with the three repeats spread from 0.7x to 1.4x.""",
+The first 3D frame now comes before the bare floor's (ratio below 1x), though not yet within
+the absolute 1.5 s budget on this machine. The window paints first; then a worker thread
+imports VTK, pyvista and pyvistaqt and builds the leg (from the disk cache: ~50 ms), and the Qt
+thread makes the interactor and the scene. What beat the floor (issue 15, this stop):
+`matplotlib.pyplot`, which `pyvista.plotting` imports only to keep a reference, waits as a
+stand-in module until something reads it (`viewer/render/deferred_modules.py`; pyvista never
+does in the atlas, and our length plot uses `Figure` and the Qt canvas), ~0.2-0.35 s and ~15 MB;
+the garbage collector is paused during start-up; the heap freed by the imports and the build
+is returned after the first frame, off its path. Mesa's on-disk shader cache is used on warm
+starts (off, the first frame is ~0.25 s later); the app compiles 13 shaders, the floor 16.
+What is left: ~0.8 s of imports on the worker (VTK's libraries, pyvista), the interactor
+(~0.07 s, mostly Qt switching the window to OpenGL), the scene (~0.035 s) and the first render.
+`pyvista/plotting/charts.py` still imports matplotlib's Agg backend (~0.08 s, 12 MB), which
+cannot be held back cleanly.""",
     "pick_ms": """\
-Profiled after commit b6cf19e (one paint per change, one selection event per click, outline
-actors made once), which removed the big costs this benchmark first found: `_update_outline`
-re-created outline actors with `add_mesh` without `render=False` (a synchronous full render
-per outlined part, twice per click because `select` emitted two events) — 0.42–0.57 s per
-click then. Now (pyinstrument, 8 real clicks, 91 ms each, 1.0 VTK render per click):
-~45 ms in pyvistaqt's `paintGL` (the one VTK render at 1280x800 plus the blit), ~37 ms in Qt's
-event processing composing the 1686x870 window through OpenGL with the re-laid-out card
-(QTextBrowser), ~9 ms in the click handler (`InfoPanel.setHtml` 5 ms, the
-`vtkCellPicker` pick 2 ms, colours 1 ms).
+Around the 50 ms budget: 49.8-61.8 ms in three quiet runs of this stop's code (the spread is
+the machine's). A click is the pick (~3 ms, `vtkCellPicker`), the selection's handlers (~7 ms:
+colours and outline ~2 ms, the card's `setHtml` ~5 ms, the tree ~1.5 ms) and one sharp frame:
+VTK's render at 1280x800 (~20 ms on a quiet machine: the gradient background alone is a
+full-screen pass of ~4 ms under llvmpipe, the 76k triangles and the see-through skin the rest)
+plus Qt composing the 1686x870 window (~8 ms, the "Empty QOpenGLWidget frame" row) and the
+blit and repaint of the card. Fixed on the way this stop: with the Pose & motion tab opened
+once, every click also swept three joints for the length plot hidden behind the Atlas tab
+(~0.2 s a click; Qt calls a tab behind another visible).
 
-Fixes: the pick itself is cheap; the latency is one frame. Cut the frame (see the rotation
-entry: the skin's cost, the window composition) and it follows. Smaller: keep one
-`QTextDocument` per card and swap documents (`setDocument`) instead of parsing HTML with
-`setHtml` on every click (~5 ms).""",
+Fixes left: a cheaper sharp frame. Measured, not kept: a transparent VTK background with the
+gradient painted by Qt under a stack-on-top GL widget (~4 ms less per sharp frame, but Qt then
+draws the GL widget over its own children, so the presentation caption would have to be drawn
+by VTK); a textured background instead of the gradient (same cost).""",
     "rotation_frame_ms": """\
-Measured with a real left-button drag (one mouse move per frame). Since issue 15 the drag
-draws cheap frames: `viewer/render/interactive_quality.py` renders at half the view's size
-while a button is held (the widget's blit stretches the picture; text, lines and labels keep
-their size on screen) and draws one sharp frame on release (the "Still frame" row). Where a
-drag frame goes now (VTK Start/EndEvent timers and `glFinish`, on a quiet moment of the
-shared machine): (1) the VTK render — the scene at 1280x800 ~32 ms, at 640x400 ~18 ms; with
-nothing visible 6.6 and 2.0 ms. At half size the cost is the geometry: 76k triangles at
-about 0.25 ms per thousand under llvmpipe (the whole scene still takes ~12 ms at 128x80; the
-skin ~3 ms, the bones ~5 ms, the four extra lights ~2.6 ms), so a smaller picture no longer
-pays (0.35 of the size: −25 %, and labels turn illegible). Culling the back faces of the
-opaque parts (closed outward surfaces: pixel-identical) saves another 15–30 %. (2) Qt
-composing the window through OpenGL and swapping it: ~12–15 ms per frame whatever VTK does
-— an empty QOpenGLWidget in a window of the app's size takes as long (the "Empty
-QOpenGLWidget frame" row), so no frame of this widget can be faster. Making the view a native
-child window (`WA_NativeWindow`) cut the empty widget's frame from 19 to 8 ms in isolation,
-but not the app's drag frame (39–43 ms against 41–44 ms), so it was not kept. (3) Found and
-fixed on the way: an idle view repainted forever, because pyvistaqt's paint fires the
-interactor's `RenderEvent`, which asked for another paint; those frames competed with every
-measured one (and with every other program on the machine).
+Measured with a real left-button drag (one mouse move per frame). While a button is held the
+view draws cheap frames (`viewer/render/interactive_quality.py`: half the view's size, text,
+lines and labels keeping their size on screen) of the coarse twins (`viewer/render/detail.py`:
+the leg built at half density, 22k triangles, through second mappers, so the full meshes keep
+their GPU buffers and the release uploads nothing), then one sharp frame on release (the
+"Still frame" row). The twins took the drag frame from ~42 to ~22-25 ms: in one process,
+alternating with and without them under the same load, the render went ~11 -> ~6.5 ms and the
+frame ~26 -> ~20 ms. Where a drag frame goes now, on a quiet machine: Qt composing the 1686x870
+window through OpenGL and swapping it, ~8 ms whatever VTK draws (the "Empty QOpenGLWidget
+frame" row); pyvistaqt's paint (state reset, the stretching blit to 1280x800, the pass that
+sets alpha to 1) ~2-3 ms; VTK's render of the twins at 640x400 ~6 ms (the gradient ~1 ms, the
+vertices of 22k triangles ~3 ms on one core, the pixels the rest); Python and events ~1 ms.
 
-Fixes left: 16.7 ms needs both the composition and most of the geometry gone — a native
-X11 render window (VTK's own `QVTKRenderWindowInteractor` on a plain `QWidget`, swapping
-straight to its window: no Qt composition, at the cost of pyvistaqt's Wayland support) and
-level-of-detail meshes while moving (60 % fewer triangles measured −25–30 % of the half-size
-render; not done because a slider step would have to re-pose the coarse meshes as well and
-the silhouettes would change on release). The bare floor is far slower (pyvistaqt's
-default 4x MSAA plus its 5 Hz timer).""",
+Tried this stop and dropped (measured): the view as a native child window (`WA_NativeWindow`:
+drag frames slower, 30-40 against 19-20 ms); Qt on EGL (`QT_XCB_GL_INTEGRATION=xcb_egl`:
+slower); drawing at 0.4 of the size or skipping pyvistaqt's alpha pass (~1.5-2.5 ms each: the
+first blurs the moving picture more, the second needs overriding a private pyvistaqt method).
+16.7 ms needs the window's composition gone: VTK drawing into its own X window without Qt's
+OpenGL composition, or into an image that a plain widget paints (a larger change: the view
+would no longer be pyvistaqt's). The bare floor is far slower (pyvistaqt's default 4x MSAA
+plus its 5 Hz timer).""",
     "pose_slider_frame_ms": """\
-Per slider step: the state handlers in Python, then one render (a cheap one from the second
-step of a movement: `MotionWatch` in `viewer/render/interactive_quality.py`) and the
-window's composition, which also uploads the repainted pose table. cProfile over 20 steps
-on a loaded machine: `setValue` ~39 ms median, of which `LegScene.update_pose` ~52 % —
-`meshes.leg.repose` (the muscle sweeps and the skin; 14 ms when the machine is quiet, see
-"Re-pose") and writing points and normals into 33 actors (~5 ms) — then `PosePanel.refresh`
-and the card's length line; the frame after it as for a rotation frame.
+Per slider step, with the pose panel on screen (its length table updates every step): the
+state's handlers, then one render and the window's composition. From the second step of a
+slide the view draws cheap frames of the coarse twins, and a step re-poses only them (posed
+points written into the meshes' own VTK arrays, no meshes made): the step's scene work went
+~25 -> ~7 ms, the frame ~95 -> ~40 ms. What is left, on a quiet machine: the twins' re-pose and
+the panel's table ~10 ms, the render with the twins' vertices uploaded again ~9 ms, pyvistaqt's
+paint and Qt's composition ~12-15 ms, the slider's own repaint. The full meshes catch up once
+when the slider rests (the "Still frame" row).
 
-Fixes left: the re-pose alone is ~14 ms of the 33 ms, the composition ~12–15 ms, the cheap
-render ~15 ms: 33 ms needs the native render window of the rotation entry, or a re-pose that
-sweeps only the muscles the joint moves.""",
+Fixes left: the composition, as for the rotation; a re-pose that sweeps only the parts the
+moving joint carries.""",
     "export_4k_s": """\
 pyinstrument of one 3840x2160 export (8.0 s): `render_image` renders at 7680x4320
 (`SUPERSAMPLE = 2`) — VTK render 3.7 s plus ~0.5 s read-back; `_shrink` (numpy `mean` over a
@@ -111,16 +107,15 @@ with `compress_level=1` — 0.45 s instead of 1.9 s (file 5.0 instead of 3.7 MiB
 supersampling by pixel count, not only by side: e.g. `factor = 1` when
 `width * height >= 3840 * 2160 / 2` (4K is already dense; render ~1 s). Expected ~1.5–2 s.""",
     "memory_after_start_mb": """\
-The absolute budget (400 MB) is below the toolkit floor: the bare pyvistaqt window alone holds
-more after its first frame (its 4x MSAA buffers included). *Memory by part* in Details gives
-each part's cost as it loads: VTK with pyvista and the first llvmpipe frame (libLLVM, JIT-
-compiled shaders, rasteriser tiles) are most of it, matplotlib comes with pyvista's plotting
-(`pyvista/plotting/colors.py` imports `matplotlib.pyplot` unconditionally), Qt and the window
-are tens of MB, the leg's own arrays a few MB. The app returns the heap its start-up freed
-(`malloc_trim` once the view is built); what remains above the floor is the atlas's window
-(widgets, fonts, the cards and the state's pydantic models), about the 1-3 % the ratio shows.
-At the usable window the app holds no numpy, VTK or matplotlib: 107 MB against the bare Qt
-window's 70 MB (Qt's widgets and fonts for a fuller window, pydantic and the cards).""",
+At or below the floor now (ratio 0.95x), but not within the absolute 400 MB budget, which is
+below the toolkit itself: the bare pyvistaqt window holds more after its first frame.
+*Memory by part* in Details gives each part's cost as it loads: VTK with pyvista (~130 MB) and
+the first llvmpipe frame (~155 MB: libLLVM 43 MB, the software GL driver, VTK's interaction
+libraries, then the GL context, framebuffers and Qt's GL composition) are most of it; Qt, the
+window and the cards are tens of MB, the leg's own arrays 4 MB. What took the app under the
+floor this stop: `matplotlib.pyplot` held back (see the first-frame entry; ~15 MB), the heap
+freed by the imports, the build and the first render returned to the system after the first
+frame (`malloc_trim`, ~6 MB more than before it), and again once the coarse twins arrive.""",
     "memory_growth_1000_selections_mb": """\
 Resident memory grows with selections: each one creates new outline actors
 (`LegScene._update_outline` → `add_mesh`), whose mappers, shaders and buffers are released
