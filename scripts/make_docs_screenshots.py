@@ -42,58 +42,55 @@ def stretch_maps(catalogue) -> None:
         print("wrote", DOCS / name)
 
 
-def window_shot(catalogue, app) -> None:
+def window_picture(catalogue, app, name: str, arrange, leftovers=()) -> None:
+    """Open the real window, let ``arrange(window)`` set it up as a person would once the
+    leg is there, and grab the whole window into docs/``name``."""
     settings = QSettings(str(DOCS / ".shot-settings.ini"), QSettings.Format.IniFormat)
     window = AtlasWindow(catalogue, AtlasState(), settings)
     window.resize(1280, 800)
     window.show()
 
     def shoot() -> None:
-        window.state.select("gastrocnemius", "gastrocnemius.medial_head")
-        window.state.labels = True
+        arrange(window)
         app.processEvents()
         window.view.render()
         app.processEvents()
-        window.grab().save(str(DOCS / "window.png"))
-        print("wrote", DOCS / "window.png")
+        window.grab().save(str(DOCS / name))
+        print("wrote", DOCS / name)
         window.close()
-        (DOCS / ".shot-settings.ini").unlink(missing_ok=True)
-        app.quit()
-
-    QTimer.singleShot(800, shoot)
-    app.exec()
-
-
-def practice_shot(catalogue, app) -> None:
-    """Practice mode as a student sees it: a highlighted muscle named with a typo, marked right."""
-    settings = QSettings(str(DOCS / ".shot-settings.ini"), QSettings.Format.IniFormat)
-    window = AtlasWindow(catalogue, AtlasState(), settings)
-    window.resize(1280, 800)
-    window.show()
-    question_set = DOCS / ".shot-questions.toml"
-    question_set.write_text(
-        '[practice]\nstructures = ["gastrocnemius"]\nkinds = ["name"]\nquestions = 1\n',
-        encoding="utf-8",
-    )
-    window.practice.progress_path = DOCS / ".shot-progress.json"
-
-    def shoot() -> None:
-        window.practice.start(read_question_set(question_set))
-        field = window.practice.panel.name_field
-        QTest.keyClicks(field, "gastrocnemus")
-        QTest.keyClick(field, Qt.Key.Key_Return)
-        app.processEvents()
-        window.view.render()
-        app.processEvents()
-        window.grab().save(str(DOCS / "practice-mode.png"))
-        print("wrote", DOCS / "practice-mode.png")
-        window.close()
-        for leftover in (".shot-settings.ini", ".shot-questions.toml", ".shot-progress.json"):
+        for leftover in (".shot-settings.ini", *leftovers):
             (DOCS / leftover).unlink(missing_ok=True)
         app.quit()
 
     QTimer.singleShot(800, shoot)
     app.exec()
+
+
+def window_shot(catalogue, app) -> None:
+    def arrange(window) -> None:
+        window.state.select("gastrocnemius", "gastrocnemius.medial_head")
+        window.state.labels = True
+
+    window_picture(catalogue, app, "window.png", arrange)
+
+
+def practice_shot(catalogue, app) -> None:
+    """Practice mode as a student sees it: a highlighted muscle named with a typo, marked right."""
+    question_set = DOCS / ".shot-questions.toml"
+    question_set.write_text(
+        '[practice]\nstructures = ["gastrocnemius"]\nkinds = ["name"]\nquestions = 1\nseed = 1\n',
+        encoding="utf-8",
+    )
+
+    def arrange(window) -> None:
+        window.practice.progress_path = DOCS / ".shot-progress.json"
+        window.practice.start(read_question_set(question_set))
+        field = window.practice.panel.name_field
+        QTest.keyClicks(field, "gastrocnemus")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    leftovers = (".shot-questions.toml", ".shot-progress.json")
+    window_picture(catalogue, app, "practice-mode.png", arrange, leftovers)
 
 
 def recompress() -> None:
