@@ -308,6 +308,8 @@ class AtlasInteractor(QtInteractor):
         self._hover_timer.stop()
         self._settle_timer.stop()
         if self.scene is not None:
+            if self.ren_win is not None:
+                self.scene.release_idle_mappers(self.ren_win)
             self.scene.disconnect()
             self.scene = None
         super().close()

@@ -122,6 +122,22 @@ class LegScene:
         events.view.connect(self._on_view)
         events.labels.connect(self._on_labels)
 
+    def release_idle_mappers(self, render_window) -> None:
+        """Free the GPU buffers of the mappers no actor holds now (the twins' while the full
+        meshes are drawn, or the other way round; the outlines' likewise), while the view's
+        OpenGL context still exists: closing the render window frees only what its actors
+        hold, and a mapper freed later, with no context, would crash the process."""
+        drawn = {actor.GetMapper() for actor in self.actors.values()}
+        drawn |= {outline.GetMapper() for _, outline in self._outlines.values()}
+        idle = [*self._fine_mappers.values(), *self._outline_mappers.values()]
+        if self._twins is not None:
+            idle += self._twins.mappers.values()
+        idle += [mapper for _, mapper in self._coarse_hulls.values()]
+        render_window.MakeCurrent()
+        for mapper in idle:
+            if mapper not in drawn:
+                mapper.ReleaseGraphicsResources(render_window)
+
     def disconnect(self) -> None:
         """Stop listening, so a closed view never touches a finalized render window."""
         for name in ("layers_visible", "hidden", "layer_opacity", "selection", "hovered"):
