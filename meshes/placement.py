@@ -21,6 +21,7 @@ the floor or seat at ``ground_z``. Pure numpy over the segment frames.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -182,23 +183,40 @@ def place_points(transform: np.ndarray, points: np.ndarray) -> np.ndarray:
     return points @ transform[:3, :3].T + transform[:3, 3]
 
 
+@dataclass(frozen=True)
+class Placement:
+    """A placement transform split once per pose (not once per part): what carries points
+    (``rotation`` is the transposed 3x3, for row vectors) and whether it moves anything."""
+
+    rotation: np.ndarray
+    offset: np.ndarray
+    moved: bool
+
+    @classmethod
+    def of(cls, transform: np.ndarray) -> Placement:
+        moved = not np.allclose(transform, np.eye(4))
+        return cls(transform[:3, :3].T.copy(), transform[:3, 3].copy(), moved)
+
+
 def place_leg(leg, transform: np.ndarray):
     """The leg carried by ``transform``: new meshes (shallow copies) with moved points and
     turned normals; the same leg when the transform is the identity."""
-    if np.allclose(transform, np.eye(4)):
+    placement = Placement.of(transform)
+    if not placement.moved:
         return leg
-    rotation, offset = transform[:3, :3], transform[:3, 3]
     meshes = {}
     for part_id, mesh in leg.meshes.items():
         # A new mesh on the same cells: a shallow copy would share (and so move) the
         # posed leg's points.
-        placed = pv.PolyData(np.asarray(mesh.points) @ rotation.T + offset)
+        placed = pv.PolyData(np.asarray(mesh.points) @ placement.rotation + placement.offset)
         placed.SetPolys(mesh.GetPolys())
         for name in mesh.point_data:
             if name != "Normals":
                 placed.point_data[name] = mesh.point_data[name]
         if "Normals" in mesh.point_data:
-            placed.point_data["Normals"] = np.asarray(mesh.point_data["Normals"]) @ rotation.T
+            placed.point_data["Normals"] = (
+                np.asarray(mesh.point_data["Normals"]) @ placement.rotation
+            )
             placed.point_data.active_normals_name = "Normals"
         meshes[part_id] = placed
     return type(leg)(leg.pose, leg.resolution, meshes)

@@ -12,11 +12,11 @@ import pytest
 pv = pytest.importorskip("pyvista")
 
 from meshes.leg import build_leg, repose  # noqa: E402
+from meshes.placement import Placement  # noqa: E402
 from meshes.pose import Pose  # noqa: E402
 from viewer.model.state import AtlasState  # noqa: E402
 from viewer.render.detail import (  # noqa: E402
     COARSE_RESOLUTION,
-    Placement,
     PosedLeg,
     build_coarse_leg,
     write_placed,

@@ -17,13 +17,13 @@ frame.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from meshes.leg import Leg, build_leg, leg_from_arrays, posed_arrays
+from meshes.placement import Placement
 from meshes.pose import Pose
 
 #: Mesh density of the twins: half the rings and half the points round each, so about a
@@ -35,20 +35,6 @@ def build_coarse_leg(pose: Pose) -> Leg:
     """The leg at the twins' density (its bones and skin come from the disk cache after the
     first time, like the full leg's)."""
     return build_leg(pose, COARSE_RESOLUTION)
-
-
-@dataclass(frozen=True)
-class Placement:
-    """A placement transform split once per pose, not once per part."""
-
-    rotation: np.ndarray
-    offset: np.ndarray
-    moved: bool
-
-    @classmethod
-    def of(cls, transform: np.ndarray) -> Placement:
-        moved = not np.allclose(transform, np.eye(4))
-        return cls(transform[:3, :3].T.copy(), transform[:3, 3].copy(), moved)
 
 
 class PosedLeg:

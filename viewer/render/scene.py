@@ -17,12 +17,12 @@ from vtkmodules.vtkRenderingAnnotation import vtkScalarBarActor
 from meshes import PART_BY_ID, PARTS
 from meshes.leg import Leg, repose
 from meshes.lengths import length_changes_percent
-from meshes.placement import place_leg, placement
+from meshes.placement import Placement, place_leg, placement
 from viewer.model.state import AtlasState
 from viewer.model.supports import setting_for
 from viewer.model.views import VIEW_BY_ID
 from viewer.render import appearance, camera
-from viewer.render.detail import CoarseTwins, Placement, PosedLeg, twin_mapper, write_placed
+from viewer.render.detail import CoarseTwins, PosedLeg, twin_mapper, write_placed
 from viewer.render.highlight import part_styles
 from viewer.render.labels import LABELLED_PARTS, LabelLayer
 from viewer.render.style import DARK, OverlayStyle
