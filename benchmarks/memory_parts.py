@@ -4,7 +4,7 @@ The parts come in the order the app loads them, each measured as the growth of
 this process's RSS: the interpreter, Qt (PySide6 and a QApplication), the
 content and state (cards, pydantic, psygnal), the window shown without its 3D
 view, numpy, matplotlib (as much of it as pyvista's plotting runs: ``matplotlib.pyplot``
-waits as a stand-in, as in the app), VTK with pyvista and pyvistaqt, the
+waits as a stand-in, as in the app), VTK with pyvista and the view's widget module, the
 leg's meshes, and the 3D view (the interactor, the scene's actors, OpenGL
 buffers) up to its first frame. The meshes are also given as the exact size of
 their VTK arrays. Last, the (negative) part the app hands back to the system
@@ -67,8 +67,6 @@ def main() -> None:
     import matplotlib.colors  # noqa: F401
 
     step("matplotlib")
-
-    import pyvistaqt  # noqa: F401
 
     from meshes.leg import build_leg
     from viewer.gui import interactor  # noqa: F401

@@ -1,6 +1,9 @@
-"""The 3D view widget: pyvistaqt's interactor, tuned for software OpenGL.
+"""The 3D view widget: a pyvista plotter on a raster Qt widget, tuned for software OpenGL.
 
-It renders only when asked (no 5 Hz redraw timer), without anti-aliasing,
+The widget is ``raster_view.RasterRenderView`` (VTK draws off screen, Qt paints the
+picture), not pyvistaqt's ``QOpenGLWidget``, whose window-wide OpenGL composition
+cost more per frame than drawing the leg while it turns. It renders only when
+asked (no redraw timer), without anti-aliasing,
 turns a left click (not a drag) into a pick, and throttles hover picks. While a
 mouse button drags the camera, the wheel zooms, or the pose or the camera changes
 frame after frame (a slider, a motion, arrow keys), it draws cheap frames and then
@@ -16,8 +19,11 @@ import threading
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
-from pyvistaqt import QtInteractor
+from pyvista import global_theme
+from pyvista.plotting import BasePlotter
+from pyvista.plotting.render_window_interactor import RenderWindowInteractor
 
+from viewer.gui.raster_view import RasterRenderView, plotter_init_deferred
 from viewer.render.detail import build_coarse_leg
 from viewer.render.interactive_quality import SETTLE_S, InteractiveQuality, MotionWatch
 from viewer.render.picking import CLICK_TOLERANCE_PX, ClickFilter, PartPicker
@@ -25,7 +31,7 @@ from viewer.render.picking import CLICK_TOLERANCE_PX, ClickFilter, PartPicker
 HOVER_DELAY_MS = 60
 
 
-class AtlasInteractor(QtInteractor):
+class AtlasInteractor(RasterRenderView, BasePlotter):
     """Emits ``part_clicked`` with a part id (``""`` for the background)."""
 
     part_clicked = Signal(str)
@@ -35,9 +41,11 @@ class AtlasInteractor(QtInteractor):
     coarse_leg_built = Signal(object)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent, auto_update=False, multi_samples=0)
+        with plotter_init_deferred():
+            RasterRenderView.__init__(self, parent)
+        BasePlotter.__init__(self)
+        self._setup_plotter()
         self.disable_anti_aliasing()
-        self.setMouseTracking(True)
         self.quality = InteractiveQuality(
             self.ren_win, self.request_render, on_scale=self._on_quality_scale
         )
@@ -57,6 +65,34 @@ class AtlasInteractor(QtInteractor):
         self.coarse_leg_built.connect(self._on_coarse_leg)
         self._route_interaction_renders_through_paint()
         self.renderer.SetUseOIT(False)  # the skin draws front faces only: plain blending suffices
+
+    def _setup_plotter(self) -> None:
+        """What pyvista's own Qt plotter does for its render window and interactor."""
+        self.ren_win = self.GetRenderWindow()
+        for renderer in self.renderers:
+            renderer.view_isometric()
+            self.ren_win.AddRenderer(renderer)
+        self.background_color = global_theme.background
+        self.iren = RenderWindowInteractor(self, interactor=self.ren_win.GetInteractor())
+        self.iren.interactor.RemoveObservers("MouseMoveEvent")  # pyvista's hover bookkeeping
+        self.iren.initialize()
+        self.enable_trackball_style()
+        self._first_time = False  # BasePlotter.render draws only once this is False
+
+    def _check_has_ren_win(self) -> None:
+        """pyvista reads pixels only from a current context; another window's (an export's,
+        another view's) may be current."""
+        if self.render_window is not None:
+            self.render_window.MakeCurrent()
+        BasePlotter._check_has_ren_win(self)
+
+    def render(self) -> None:
+        """Render now (a caller may read the pixels next) and show it with the next paint."""
+        if getattr(self, "_closed", True):
+            return
+        self._rendered = True
+        BasePlotter.render(self)
+        self.request_render()
 
     # -- the scene and the cheap frames while it moves ----------------------------------------
     @property
@@ -112,15 +148,15 @@ class AtlasInteractor(QtInteractor):
 
     @window_size.setter
     def window_size(self, size) -> None:
-        QtInteractor.window_size.fset(self, size)
+        BasePlotter.window_size.fset(self, size)
 
     # -- rendering ------------------------------------------------------------------------
     def request_render(self) -> None:
         """Ask Qt for one repaint; a burst of state changes still draws one frame.
 
-        The widget is a QOpenGLWidget whose paint always renders the scene, so
-        scheduling a paint (not calling ``render()``, which renders once now
-        and then again when the finished frame is painted) costs one frame.
+        The widget's paint always renders the scene, so scheduling a paint (not
+        calling ``render()``, which renders once now and then again when the
+        finished frame is painted) costs one frame.
         """
         if not getattr(self, "_closed", True):
             QWidget.update(self)
@@ -129,9 +165,9 @@ class AtlasInteractor(QtInteractor):
         """Make a rotate or zoom step cost one render, not two.
 
         VTK's camera styles call the interactor's ``Render()``, which renders
-        at once; pyvistaqt's ``paintGL`` then renders again before showing the
-        frame. With the interactor's own rendering off, its ``RenderEvent``
-        only schedules a paint, and the paint renders once.
+        at once; the paint would then render again before showing the frame.
+        With the interactor's own rendering off, its ``RenderEvent`` only
+        schedules a paint, and the paint renders once.
         """
         interactor = self.ren_win.GetInteractor()
         if interactor is None:
@@ -145,37 +181,40 @@ class AtlasInteractor(QtInteractor):
         if not self._painting:
             QWidget.update(self)
 
-    def resizeGL(self, w: int, h: int) -> None:
-        super().resizeGL(w, h)
-        self.quality.resized()
+    def view_resized(self) -> None:
+        if hasattr(self, "quality"):
+            self.quality.resized()
 
-    def paintGL(self) -> None:
+    def render_frame(self) -> None:
+        interactor = self.ren_win.GetInteractor() if self.ren_win is not None else None
+        if interactor is None:
+            super().render_frame()
+            return
+        interactor.EnableRenderOn()
+        self._painting = True
+        try:
+            interactor.Render()
+        finally:
+            self._painting = False
+            interactor.EnableRenderOff()
+
+    def paintEvent(self, event) -> None:
+        if getattr(self, "_closed", True) or self.ren_win is None:
+            super().paintEvent(event)  # fills the view; nothing is left to draw
+            return
         # A drag is cheap already, and must turn sharp on its release, not after a rest; a
         # button held within a click's reach moves the camera a hair, which is no movement.
         dragging = "drag" in self.quality.reasons or self._pressed_at is not None
         if self._motion.frame_starting(self._camera_where(), count_camera=not dragging):
             self.quality.begin("moving")
         self.quality.frame_drawn()
-        interactor = self.ren_win.GetInteractor() if self.ren_win is not None else None
-        if interactor is None:
-            super().paintGL()
-            return
-        interactor.EnableRenderOn()
-        self._painting = True
-        try:
-            super().paintGL()
-        finally:
-            self._painting = False
-            interactor.EnableRenderOff()
+        super().paintEvent(event)
         if self._motion.frame_done():
             self._settle_timer.start()  # the rest counts from the frame shown, however slow it was
         if self._scene is not None and not self._coarse_wanted:
             self._coarse_wanted = True
-            # Once this frame is on screen and everything waiting on it has run.
-            self.frameSwapped.connect(
-                lambda: QTimer.singleShot(0, self._start_coarse_build),
-                Qt.ConnectionType.SingleShotConnection,
-            )
+            # Once this frame is flushed to the screen and everything waiting on it has run.
+            QTimer.singleShot(0, self._start_coarse_build)
 
     # -- coarse twins for the frames while moving (``render/detail.py``) ------------------------
     def _start_coarse_build(self) -> None:
@@ -305,6 +344,10 @@ class AtlasInteractor(QtInteractor):
         event.ignore()
 
     def close(self) -> None:
+        """Free the scene's GPU buffers, then the plotter, then the render window: each
+        needs the one after it still alive (a buffer freed with no context crashes)."""
+        if getattr(self, "_closed", True):
+            return
         self._hover_timer.stop()
         self._settle_timer.stop()
         if self.scene is not None:
@@ -312,4 +355,6 @@ class AtlasInteractor(QtInteractor):
                 self.scene.release_idle_mappers(self.ren_win)
             self.scene.disconnect()
             self.scene = None
-        super().close()
+        BasePlotter.close(self)
+        self.release_render_window()
+        QWidget.close(self)
