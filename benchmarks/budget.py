@@ -28,7 +28,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("rotation_frame_ms", "Rotation frame, 1280x800", "ms", 16.7, "floor_rotation_frame_ms"),
     Figure("pose_slider_frame_ms", "Pose-slider frame", "ms", 33.0),
     # The sharp frame after a drag (release to frame shown) and, for scale, what Qt alone
-    # takes to compose one frame of an empty QOpenGLWidget in a window of the app's size.
+    # took per frame to compose an empty QOpenGLWidget in a window of the app's size (the raster
+    # view avoids that composition; kept to show why).
     Figure("still_frame_ms", "Still frame after a drag (release to sharp frame)", "ms"),
     Figure("empty_gl_widget_frame_ms", "Empty QOpenGLWidget frame (Qt composition only)", "ms"),
     Figure("export_1080p_s", "Export 1920x1080", "s"),

@@ -104,7 +104,7 @@ def _details(report: dict) -> list[str]:
         + ", ".join(f"{name} {value:.2f}" for name, value in floor_marks.items())
         + ".",
         f"- Pick: click to card text {session['pick_to_card_text_ms']:.0f} ms, to the next "
-        f"composed frame {session['pick_ms']:.0f} ms.",
+        f"painted frame {session['pick_ms']:.0f} ms.",
         "- Rotation is a real left-button drag (one mouse move per frame, through VTK's "
         f"trackball style); turning the camera in code and calling pyvista's `render()` costs "
         f"{session['rotation_by_render_call']['median_ms']:.0f} ms per frame "
@@ -120,9 +120,11 @@ def _details(report: dict) -> list[str]:
         f"`viewer/render/detail.py` ({session.get('triangles_while_moving', 0):,} triangles; "
         f"a slider step re-poses only them); the rotation and slider frames above are "
         f"those cheap frames. The sharp frame after the release is shown "
-        f"{session['still_frame_ms']:.0f} ms after it. A plain QOpenGLWidget that only clears, "
-        f"in a window of the app's size, takes {session['empty_gl_widget_frame_ms']:.0f} ms "
-        f"per frame: Qt's composition alone, under every frame of the view.",
+        f"{session['still_frame_ms']:.0f} ms after it. The view is a raster widget "
+        f"(`viewer/gui/raster_view.py`: VTK renders off screen, Qt paints the picture); a "
+        f"plain QOpenGLWidget that only clears, in a window of the app's size, takes "
+        f"{session['empty_gl_widget_frame_ms']:.0f} ms per frame: the window-wide OpenGL "
+        f"composition that pyvistaqt's view paid under every frame, and this one avoids.",
         f"- Selections: {growth['selections']} drawn, {growth['ms_per_selection']:.0f} ms each; "
         f"resident memory {growth['before_mb']:.0f} -> {growth['after_mb']:.0f} MB.",
         "- References to `None` lost by PySide6 per operation: "

@@ -94,10 +94,10 @@ class RasterRenderView(QWidget):
         self._RenderWindow.Render()
 
     def paintEvent(self, event) -> None:
-        window = self._RenderWindow
         painter = QPainter(self)
         if self._released or self.width() <= 0 or self.height() <= 0:
             painter.fillRect(self.rect(), QColor(0, 0, 0))
+            painter.end()
             return
         self.render_frame()
         self._frame = self._read_picture()
