@@ -72,7 +72,6 @@ class RasterRenderView(QWidget):
         self._Iren.SetRenderWindow(self._RenderWindow)
         self._released = False  # the render window was let go: nothing more is drawn
         self._pixels = vtkUnsignedCharArray()
-        self._frame: QImage | None = None  # the last picture painted, rows bottom-up
         self._active_button = Qt.MouseButton.NoButton
         self._last_position = (0.0, 0.0)
         self._wheel_delta = 0
@@ -100,18 +99,19 @@ class RasterRenderView(QWidget):
             painter.end()
             return
         self.render_frame()
-        self._frame = self._read_picture()
+        picture = self._read_picture()
         # VTK's rows start at the bottom; a picture smaller than the view (the cheap frames
         # while it moves) is stretched smoothly, as the GL widget's linear blit did.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._is_reduced())
         painter.translate(0, self.height())
         painter.scale(1, -1)
-        painter.drawImage(QRectF(0, 0, self.width(), self.height()), self._frame)
+        painter.drawImage(QRectF(0, 0, self.width(), self.height()), picture)
         painter.end()
         self.frameSwapped.emit()
 
     def _read_picture(self) -> QImage:
-        """The render window's picture, rows bottom-up, borrowing ``self._pixels``' bytes."""
+        """The render window's picture, rows bottom-up. It borrows ``self._pixels``' bytes,
+        which the next read may move: use it at once, or copy it."""
         width, height = self._RenderWindow.GetSize()
         self._RenderWindow.GetRGBACharPixelData(0, 0, width - 1, height - 1, 0, self._pixels)
         data = vtk_to_numpy(self._pixels)
@@ -234,4 +234,3 @@ class RasterRenderView(QWidget):
         for subject, tag in observers:
             subject.RemoveObserver(tag)
         self._RenderWindow.Finalize()
-        self._frame = None
