@@ -119,7 +119,9 @@ def test_length_curves_plot_and_export(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.length_plot is not None, timeout=3000)
     window.state.select("gastrocnemius")
     plot = window.length_plot
-    assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    qtbot.waitUntil(
+        lambda: plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    )
     assert plot.canvas.height() >= 480, "three readable panels, not a sliver"
     plot.save_to(tmp_path / "curves.csv", plot.save_csv_to)
     assert plot.note.text() == f"Saved {tmp_path / 'curves.csv'}"
@@ -164,10 +166,32 @@ def test_the_length_plot_rests_while_its_tab_is_behind_another(window, qtbot):
     qtbot.waitUntil(lambda: window.length_plot is not None, timeout=5000)
     plot = window.length_plot
     window.state.select("gastrocnemius")
-    assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    qtbot.waitUntil(
+        lambda: plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"]
+    )
     _click_tab(qtbot, window, "Atlas")
     qtbot.waitUntil(lambda: not plot.shown)
     window.state.select("semitendinosus")
+    qtbot.waitUntil(lambda: plot._stale)  # the posted refresh ran, and found its tab behind
     assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"], "rested"
     _click_tab(qtbot, window, "Pose && motion")
     qtbot.waitUntil(lambda: plot.parts == ["semitendinosus"])
+
+
+def test_a_click_shows_its_highlight_before_the_length_curves_redraw(window, qtbot):
+    """The curves' redraw (~0.1 s of matplotlib) must not hold back the clicked muscle's
+    highlight while the Pose & motion tab, and so the plot, is in front."""
+    from tests.gui_helpers import click, visible_point_of
+    from tests.test_viewer_exercises import _click_tab
+
+    _click_tab(qtbot, window, "Pose && motion")
+    qtbot.waitUntil(lambda: window.length_plot is not None and window.length_plot.shown)
+    plot = window.length_plot
+    position = visible_point_of(window.view, "semitendinosus")
+    parts_at_frames = []
+    window.view.frameSwapped.connect(lambda: parts_at_frames.append(list(plot.parts)))
+    click(window.view, position)
+    qtbot.waitUntil(lambda: plot.parts == ["semitendinosus"])
+    assert window.state.selected == "semitendinosus"
+    assert parts_at_frames, "the click drew a frame"
+    assert parts_at_frames[0] == [], "the highlight was painted before the curves were redrawn"

@@ -57,7 +57,10 @@ def open_plot(window):
     poll(lambda: window.length_plot is not None, lambda: draw_plot(window))
 
 def draw_plot(window):
-    window.state.select("gastrocnemius")
+    window.state.select("gastrocnemius")  # the plot redraws once the view has painted
+    poll(lambda: window.length_plot.parts, lambda: check_plot(window))
+
+def check_plot(window):
     plot = window.length_plot
     seen["plot_parts"] = plot.parts
     seen["plot_axes_with_lines"] = sum(1 for axes in plot.figure.axes if axes.lines)
