@@ -5,14 +5,14 @@ real mouse events turn the camera; the window never turns into an OpenGL-compose
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QSurface
 from PySide6.QtWidgets import QMainWindow
 from vtkmodules.vtkFiltersSources import vtkSphereSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTrackballCamera
 from vtkmodules.vtkRenderingCore import vtkActor, vtkPolyDataMapper, vtkRenderer
 
-from tests.gui_helpers import drag, hover
+from tests.gui_helpers import drag, hover, move_held, press, release
 from viewer.gui.raster_view import RasterRenderView
 
 TOP, BOTTOM = (1.0, 0.0, 0.0), (0.0, 0.0, 1.0)  # gradient colours: red above, blue below
@@ -80,7 +80,7 @@ def test_a_smaller_render_is_stretched_over_the_whole_view(view, qtbot):
     assert 60 < middle[0] < 200 and 60 < middle[2] < 200, "the gradient's middle stays mixed"
 
 
-def test_a_real_drag_turns_the_camera_and_each_step_paints_one_frame(view, qtbot):
+def _with_sphere_and_trackball(view) -> None:
     sphere = vtkSphereSource()
     mapper = vtkPolyDataMapper()
     mapper.SetInputConnection(sphere.GetOutputPort())
@@ -93,12 +93,35 @@ def test_a_real_drag_turns_the_camera_and_each_step_paints_one_frame(view, qtbot
     interactor.EnableRenderOff()
     interactor.AddObserver("RenderEvent", lambda *_: view.update())
     interactor.SetInteractorStyle(vtkInteractorStyleTrackballCamera())
+
+
+def test_a_real_drag_turns_the_camera_and_each_step_paints_one_frame(view, qtbot):
+    _with_sphere_and_trackball(view)
     before = view.renderer.GetActiveCamera().GetPosition()
     frames = len(view.shown)
     drag(view, QPoint(150, 150), QPoint(260, 170), steps=6)
     qtbot.waitUntil(lambda: len(view.shown) > frames)
     after = view.renderer.GetActiveCamera().GetPosition()
     assert after != pytest.approx(before), "the drag turned the camera"
+
+
+@pytest.mark.parametrize(
+    ("button", "changes"),
+    [(Qt.MouseButton.RightButton, "distance"), (Qt.MouseButton.MiddleButton, "focal point")],
+)
+def test_the_other_buttons_zoom_and_pan(view, qtbot, button, changes):
+    _with_sphere_and_trackball(view)
+    camera = view.renderer.GetActiveCamera()
+    before = (camera.GetDistance(), camera.GetFocalPoint())
+    start, end = QPoint(150, 150), QPoint(170, 90)
+    press(view, start, button)
+    move_held(view, start, end, steps=5, button=button)
+    release(view, end, button)
+    after = (camera.GetDistance(), camera.GetFocalPoint())
+    if changes == "distance":
+        assert after[0] != pytest.approx(before[0]), "a right-button drag zooms"
+    else:
+        assert after[1] != pytest.approx(before[1]), "a middle-button drag pans"
 
 
 def test_the_atlas_window_is_never_composed_through_opengl(window):

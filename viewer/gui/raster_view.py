@@ -34,6 +34,12 @@ from vtkmodules.vtkRenderingUI import vtkGenericRenderWindowInteractor
 
 #: Qt's wheel step: one notch of a common mouse wheel.
 WHEEL_NOTCH = 120
+#: Qt's buttons by the names of VTK's interactor events (``LeftButtonPressEvent``...).
+BUTTON_NAMES = {
+    Qt.MouseButton.LeftButton: "Left",
+    Qt.MouseButton.RightButton: "Right",
+    Qt.MouseButton.MiddleButton: "Middle",
+}
 
 
 @contextlib.contextmanager
@@ -176,25 +182,20 @@ class RasterRenderView(QWidget):
         repeat = 1 if event.type() == QEvent.Type.MouseButtonDblClick else 0
         self._tell_position(event, repeat)
         self._active_button = event.button()
-        press = {
-            Qt.MouseButton.LeftButton: self._Iren.LeftButtonPressEvent,
-            Qt.MouseButton.RightButton: self._Iren.RightButtonPressEvent,
-            Qt.MouseButton.MiddleButton: self._Iren.MiddleButtonPressEvent,
-        }.get(self._active_button)
-        if press is not None:
-            press()
+        self._tell_button("Press")
 
     def mouseReleaseEvent(self, event) -> None:
         if self._released:
             return
         self._tell_position(event)
-        release = {
-            Qt.MouseButton.LeftButton: self._Iren.LeftButtonReleaseEvent,
-            Qt.MouseButton.RightButton: self._Iren.RightButtonReleaseEvent,
-            Qt.MouseButton.MiddleButton: self._Iren.MiddleButtonReleaseEvent,
-        }.get(self._active_button)
-        if release is not None:
-            release()
+        self._tell_button("Release")
+
+    def _tell_button(self, what: str) -> None:
+        """``what`` is "Press" or "Release"; the button is the one that went down (VTK's
+        styles end a drag with the button that started it)."""
+        name = BUTTON_NAMES.get(self._active_button)
+        if name is not None:
+            getattr(self._Iren, f"{name}Button{what}Event")()
 
     def mouseMoveEvent(self, event) -> None:
         if self._released:
