@@ -64,13 +64,18 @@ class SceneFiles(QObject):
         from viewer.render.pins import PinLayer  # noqa: PLC0415
 
         self.view = view
-        self.layer = PinLayer(view)
+        # Callouts keep clear of the labels' callouts, when labels are shown.
+        self.layer = PinLayer(view, obstacles=lambda: self._label_boxes(view))
         if view.scene is not None:
             view.scene.leg_caught_up.append(self.redraw)
         view.installEventFilter(self)
         self.redraw()
         if self._pending_camera is not None:
             self.set_camera(self._pending_camera)
+
+    @staticmethod
+    def _label_boxes(view) -> list:
+        return list(view.scene.label_boxes().values()) if view.scene is not None else []
 
     # -- pins ------------------------------------------------------------------------------------
     def redraw(self, *_: object) -> None:

@@ -137,7 +137,9 @@ def render_image(
             plotter.renderer.reset_camera_clipping_range()
         scene.update_labels()  # labels face the final camera
         if pins:
-            layer = PinLayer(plotter, overlay.scale, pin_notes)
+            # Callouts keep clear of the labels', laid out first before each render.
+            obstacles = lambda: scene.label_boxes().values()  # noqa: E731
+            layer = PinLayer(plotter, overlay.scale, pin_notes, obstacles=obstacles)
             layer.show(pins, scene.leg, scene.visible_parts())
         image = plotter.screenshot(transparent_background=transparent, return_img=True)
     finally:
