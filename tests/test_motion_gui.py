@@ -172,7 +172,7 @@ def test_the_length_plot_rests_while_its_tab_is_behind_another(window, qtbot):
     _click_tab(qtbot, window, "Atlas")
     qtbot.waitUntil(lambda: not plot.shown)
     window.state.select("semitendinosus")
-    qtbot.waitUntil(lambda: plot._stale)  # the posted refresh ran, and found its tab behind
+    qtbot.waitUntil(lambda: plot.stale)  # the posted refresh ran, and found its tab behind
     assert plot.parts == ["gastrocnemius.medial_head", "gastrocnemius.lateral_head"], "rested"
     _click_tab(qtbot, window, "Pose && motion")
     qtbot.waitUntil(lambda: plot.parts == ["semitendinosus"])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.gui.widgets.tab_work import TabWork
 from viewer.model.movements import changes_at_end, compare, describe_change, movements
 from viewer.model.search import normalise
 
@@ -82,8 +83,7 @@ class ExerciseBrowser(QWidget):
         self.compare_choice.currentIndexChanged.connect(lambda *_: self.show_details())
         self.play_button.clicked.connect(self._play)
         self.end_button.clicked.connect(self._end)
-        self._details_stale = True
-        self.shown = False  # the window says when its tab is in front (set_shown)
+        self._details_work = TabWork(self._fill_details)  # the window says when it is in front
         self.list.setCurrentRow(0)
 
     # -- choosing --------------------------------------------------------------------------
@@ -142,18 +142,20 @@ class ExerciseBrowser(QWidget):
         self.message.setVisible(bool(message))
 
     # -- details ---------------------------------------------------------------------------
+    @property
+    def shown(self) -> bool:
+        return self._details_work.shown
+
     def set_shown(self, shown: bool) -> None:
         """The tab holding the browser came to the front (True) or went behind another."""
-        self.shown = shown
-        if shown and self._details_stale:
-            self.show_details()
+        self._details_work.set_shown(shown)
 
     def show_details(self) -> None:
         """The chosen movement's details, worked out while its tab is in front (they need the
         muscle lengths, which the window's start does without)."""
-        self._details_stale = not self.shown
-        if self._details_stale:
-            return
+        self._details_work.request()
+
+    def _fill_details(self) -> None:
         movement = self.current()
         if movement is None:
             self.details.clear()

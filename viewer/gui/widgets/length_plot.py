@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from meshes.lengths import length_curves, standing_lengths_mm
 from meshes.parts import parts_of
 from meshes.pose import POSE_RANGES_DEG
+from viewer.gui.widgets.tab_work import TabWork
 from viewer.model.atomic import atomic_write
 from viewer.model.curves import (
     FIGURE_DPI,
@@ -58,10 +59,8 @@ class LengthPlot(QWidget):
         self.catalogue = catalogue
         self.curves: dict = {}
         self.parts: list[str] = []
-        self._stale = False  # the pose or selection changed while the tab was hidden
-        # Whether its dock's tab is in front: a tab behind another still counts as visible to
-        # Qt, so the window says (``set_shown``), as for the pose panel.
-        self.shown = True
+        # Redrawn only while its tab is in front (the window says, ``set_shown``).
+        self._curves_work = TabWork(self._draw, shown=True)
         self.figure = Figure(figsize=(4, 5), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(MIN_CANVAS_HEIGHT_PX)
@@ -113,17 +112,26 @@ class LengthPlot(QWidget):
             return
         super().customEvent(event)
 
+    @property
+    def shown(self) -> bool:
+        return self._curves_work.shown
+
+    @property
+    def stale(self) -> bool:
+        """The pose or selection changed while the plot could not be seen."""
+        return self._curves_work.stale
+
     def set_shown(self, shown: bool) -> None:
         """The tab holding the plot came to the front (True) or went behind another."""
-        self.shown = shown
-        if shown and self._stale:
-            self.refresh()
+        self._curves_work.set_shown(shown)
 
     def refresh(self, *_: object) -> None:
-        if not (self.shown and self.isVisible()) and self.curves:
-            self._stale = True
+        if not self.isVisible() and self.curves:  # its dock is closed or not yet shown
+            self._curves_work.stale = True
             return
-        self._stale = False
+        self._curves_work.request()
+
+    def _draw(self) -> None:
         selected = self.state.selected
         muscles = standing_lengths_mm()
         self.parts = [p.id for p in parts_of(selected) if p.id in muscles] if selected else []
@@ -154,7 +162,7 @@ class LengthPlot(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self.stale:
             self.refresh()
 
     def save_png_to(self, path: Path) -> Path:

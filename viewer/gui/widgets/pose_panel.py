@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from meshes.lengths import length_rows
 from meshes.parts import PART_BY_ID
 from meshes.pose import POSE_LABELS, POSE_RANGES_DEG, STANDING, Pose
+from viewer.gui.widgets.tab_work import TabWork
 from viewer.model.motion import SPEEDS
 from viewer.model.state import AtlasState, MotionStatus
 from viewer.render.appearance import stretch_colour
@@ -143,8 +144,7 @@ class PosePanel(QWidget):
         self.table.setToolTip("Click a row to select that muscle")
         self.table.cellClicked.connect(self._select_row)
         self._row_parts: list[str] = []
-        self._table_stale = True
-        self.shown = False  # the window says when its tab is in front (set_shown)
+        self._table_work = TabWork(self._fill_table)  # the window says when it is in front
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -185,11 +185,13 @@ class PosePanel(QWidget):
         self.reset_button.setEnabled(pose != STANDING)
         self._refresh_table()
 
+    @property
+    def shown(self) -> bool:
+        return self._table_work.shown
+
     def set_shown(self, shown: bool) -> None:
         """The tab holding the panel came to the front (True) or went behind another."""
-        self.shown = shown
-        if shown and self._table_stale:
-            self._refresh_table()
+        self._table_work.set_shown(shown)
 
     def _refresh_table(self) -> None:
         """The lengths of the pose, worked out only while the table can be seen.
@@ -197,9 +199,9 @@ class PosePanel(QWidget):
         The tab sits behind the Atlas tab at start and during most motions, so
         the muscle paths (and numpy) wait until it is first shown.
         """
-        self._table_stale = not self.shown
-        if self._table_stale:
-            return
+        self._table_work.request()
+
+    def _fill_table(self) -> None:
         rows = length_rows(self.state.pose)
         self._row_parts = [row.part_id for row in rows]
         self.table.setRowCount(len(rows))
