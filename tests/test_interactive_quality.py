@@ -385,3 +385,29 @@ def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_plain_move(window,
     camera = view.camera.position
     hover(view, QPoint(700, 300))
     assert view.camera.position == camera, "a plain move no longer turns the leg"
+
+
+def test_labels_keep_their_sides_and_places_when_a_drag_ends(window, qtbot):
+    """While a drag draws the coarse twins at half size the labels still hang on the full
+    meshes (they show the same pose), so the sharp frame moves no label: before, labels
+    near the leg's middle could change sides on the release."""
+    window.state.labels = True
+    view = window.view
+    start, end = QPoint(300, 300), QPoint(380, 300)
+    press(view, start)
+    move_held(view, start, end, steps=8)
+    shown = _frames(view)
+    qtbot.waitUntil(lambda: window.scene.drawing_coarse)
+    view.request_render()
+    qtbot.waitUntil(lambda: shown[0] > 0)
+    width = view.ren_win.GetSize()[0]
+    cheap = {p: (b.x + b.width / 2) / width for p, b in window.scene.label_boxes().items()}
+    release(view, end)
+    view.render()
+    width = view.ren_win.GetSize()[0]
+    sharp = {p: (b.x + b.width / 2) / width for p, b in window.scene.label_boxes().items()}
+    assert cheap.keys() == sharp.keys() and len(sharp) >= 10
+    moved = {
+        p: round(abs(cheap[p] - sharp[p]), 3) for p in sharp if abs(cheap[p] - sharp[p]) > 0.01
+    }
+    assert not moved, f"labels moved across the view on release: {moved}"

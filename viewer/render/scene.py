@@ -413,9 +413,15 @@ class LegScene:
             self._labels.set_pixel_scale(self._pixel_scale)
         parts = [p for p in LABELLED_PARTS if self.actors[p].visibility]
         reserve = appearance.COLOUR_BAR_FRACTION if self.has_colour_bar() else 0.0
-        meshes = self.shown_meshes()
+        meshes = self.label_meshes()
         bounds = camera.union_bounds(meshes[p].bounds for p in self.visible_parts() or self.actors)
         self._labels.rebuild(parts, meshes, bounds, reserve)
+
+    def label_meshes(self) -> dict[str, pv.PolyData]:
+        """What the labels hang on: the full meshes whenever they show the pose, even while
+        the twins are drawn (a drag), so no label changes side when the drag ends; the twins
+        only while the pose moves ahead of the full meshes (a slider)."""
+        return self.leg.meshes if self._fine_key == self._placed_key else self.shown_meshes()
 
     def set_pixel_scale(self, scale: float) -> None:
         """The picture is drawn at ``scale`` times the view's size while it moves
