@@ -32,6 +32,8 @@ from vtkmodules.vtkCommonCore import vtkUnsignedCharArray
 from vtkmodules.vtkRenderingCore import vtkRenderWindow
 from vtkmodules.vtkRenderingUI import vtkGenericRenderWindowInteractor
 
+from viewer.render.export import use_egl_without_display
+
 #: Qt's wheel step: one notch of a common mouse wheel.
 WHEEL_NOTCH = 120
 #: Qt's buttons by the names of VTK's interactor events (``LeftButtonPressEvent``...).
@@ -71,6 +73,7 @@ class RasterRenderView(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        use_egl_without_display()  # a Wayland-only session: VTK draws through EGL, not X
         self._RenderWindow = vtkRenderWindow()
         self._RenderWindow.SetOffScreenRendering(True)
         self._RenderWindow.SetMultiSamples(0)
