@@ -8,8 +8,10 @@ put 60 fps rotation out of reach whatever VTK drew. Here VTK renders into its ow
 off-screen framebuffer; under software OpenGL reading the finished picture back is
 a copy in memory (~0.2 ms at 640x400, ~0.7 ms at 1280x800), and Qt's raster
 painter stretches it into the window's backing store, which is flushed for the
-view's rectangle only. Measured in one process under llvmpipe with the coarse leg
-at half size: ~7.5 ms a drag frame against ~26 ms through the QOpenGLWidget.
+view's rectangle only. Under llvmpipe the app's drag frame went from ~26 ms to
+~8 ms and a click's frame from ~58 ms to ~35 ms (``benchmarks/RESULTS.md``). On a GPU
+the read-back is a synchronous copy from video memory: cheap at these sizes, but
+it grows with the pixels of a high-DPI view.
 
 The widget keeps the part of pyvistaqt's interface the app and its tests use:
 ``GetRenderWindow``, ``_Iren`` (a ``vtkGenericRenderWindowInteractor`` fed with Qt's
