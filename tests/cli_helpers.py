@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -23,3 +24,32 @@ def legatlas(*arguments: str, env: dict[str, str] | None = None) -> subprocess.C
         text=True,
         timeout=120,
     )
+
+
+def run_probe(
+    probe: str,
+    *arguments: str,
+    home: Path | None = None,
+    env: dict[str, str] | None = None,
+    without: tuple[str, ...] = (),
+    timeout: float = 240,
+) -> dict:
+    """Run a probe script in a fresh interpreter at the repository root; return the JSON
+    it printed last. With ``home``, the user's config and data folders are empty ones in
+    it, as on a first start; ``without`` names environment variables to drop."""
+    environment = {**os.environ, **(env or {})}
+    if home is not None:
+        environment["XDG_CONFIG_HOME"] = str(home / "config")  # no saved layout
+        environment["XDG_DATA_HOME"] = str(home / "data")  # no practice progress
+    for name in without:
+        environment.pop(name, None)
+    completed = subprocess.run(
+        [sys.executable, "-c", probe, *arguments],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])

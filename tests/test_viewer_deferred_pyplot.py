@@ -10,15 +10,9 @@ leaves pyplot unrun too.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from PIL import Image
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_helpers import run_probe
 
 PROBE = """
 import json, sys, time
@@ -94,22 +88,7 @@ print(json.dumps(seen))
 
 
 def test_pyplot_waits_until_used_and_plot_and_export_still_work(tmp_path):
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-    }
-    completed = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    seen = json.loads(completed.stdout.strip().splitlines()[-1])
+    seen = run_probe(PROBE, str(tmp_path), home=tmp_path / "home")
     assert "timed_out" not in seen, seen
     assert seen["at_first_frame"] == {
         "pyplot_deferred": True,
@@ -141,15 +120,7 @@ print(json.dumps({"code": code, "pyplot_deferred": is_deferred("matplotlib.pyplo
 
 
 def test_a_headless_screenshot_does_not_run_pyplot_either(tmp_path):
-    completed = subprocess.run(
-        [sys.executable, "-c", HEADLESS_PROBE, str(tmp_path / "shot.png")],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    seen = json.loads(completed.stdout.strip().splitlines()[-1])
+    seen = run_probe(HEADLESS_PROBE, str(tmp_path / "shot.png"))
     assert seen == {"code": 0, "pyplot_deferred": True, "figure_loaded": False}
     with Image.open(tmp_path / "shot.png") as image:
         assert image.size == (320, 200)

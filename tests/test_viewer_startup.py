@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+
+from tests.cli_helpers import run_probe
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,22 +67,7 @@ print(json.dumps(seen))
 
 
 def _first_paint(tmp_path, *arguments: str) -> dict:
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(home / "config"),  # no saved layout, like a first start
-        "XDG_DATA_HOME": str(home / "data"),  # practice progress
-    }
-    completed = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE, *arguments],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    return run_probe(FIRST_PAINT_PROBE, *arguments, home=tmp_path / "home", timeout=180)
 
 
 def test_first_paint_comes_before_vtk_pyvista_matplotlib_and_numpy_load(tmp_path):

@@ -9,15 +9,9 @@ has painted a frame, and the picture must hold a shaded leg.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from PIL import Image
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_helpers import run_probe
 
 PROBE = """
 import json, sys
@@ -57,26 +51,14 @@ MIN_COLOURS_OF_A_3D_VIEW = 3000
 
 
 def test_the_window_shows_the_leg_with_no_x_display(tmp_path):
-    home = tmp_path / "home"
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")
-    }
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-    )
-    env.pop("VTK_DEFAULT_OPENGL_WINDOW", None)
-    completed = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / "window.png")],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    seen = run_probe(
+        PROBE,
+        str(tmp_path / "window.png"),
+        home=tmp_path / "home",
+        env={"QT_QPA_PLATFORM": "offscreen"},
+        without=("DISPLAY", "WAYLAND_DISPLAY", "VTK_DEFAULT_OPENGL_WINDOW"),
         timeout=180,
     )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    seen = json.loads(completed.stdout.strip().splitlines()[-1])
     assert seen["render_window"] == "vtkEGLRenderWindow"
     x, y, width, height = seen["view"]
     with Image.open(seen["window"]) as picture:
