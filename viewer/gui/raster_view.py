@@ -34,7 +34,7 @@ from vtkmodules.vtkCommonCore import vtkUnsignedCharArray
 from vtkmodules.vtkRenderingCore import vtkRenderWindow
 from vtkmodules.vtkRenderingUI import vtkGenericRenderWindowInteractor
 
-from viewer.render.export import use_egl_without_display
+from viewer.render.gl_window import use_egl_without_display
 
 #: Qt's wheel step: one notch of a common mouse wheel.
 WHEEL_NOTCH = 120

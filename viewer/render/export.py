@@ -9,8 +9,6 @@ over it only once complete, so a failure never leaves a partial image.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +21,7 @@ from viewer.model.atomic import atomic_write
 from viewer.model.pins import Pin
 from viewer.model.state import AtlasState
 from viewer.render import deferred_modules
+from viewer.render.gl_window import use_egl_without_display
 from viewer.render.style import style_for_export
 
 if TYPE_CHECKING:
@@ -55,12 +54,6 @@ class CameraPose:
         return cls(
             tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), camera.view_angle
         )
-
-
-def use_egl_without_display() -> None:
-    """With no X display, ask VTK for its EGL window directly (it would warn, then fall back)."""
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
 
 
 def image_format(path: Path) -> str:
