@@ -127,9 +127,7 @@ class PinLayer:
         self._callouts: list[tuple[vtkCaptionActor2D, np.ndarray, tuple[float, float]]] = []
         self.positions: list[np.ndarray] = []  # where each pin is drawn, pin 1 first
         self.boxes: list[Box] = []  # each shown callout's box at the last render
-        self._observer = plotter.renderer.AddObserver(
-            "StartEvent", self._before_render, AFTER_LABELS_PRIORITY
-        )
+        plotter.renderer.AddObserver("StartEvent", self._before_render, AFTER_LABELS_PRIORITY)
 
     def vertex_of(self, pin: Pin, leg) -> int:
         key = (pin, pin.part)
@@ -191,8 +189,7 @@ class PinLayer:
         caption.GetTextActor().SetTextScaleModeToNone()
         self.plotter.renderer.AddViewProp(caption)
         self._actors.append(caption)
-        self._callouts.append((caption, position, (width_px, height_px)))
-        self.place_callouts()
+        self._callouts.append((caption, position, (width_px, height_px)))  # placed at render
 
     def _before_render(self, *_: object) -> None:
         if self._callouts:
